@@ -1,0 +1,49 @@
+# Gongkai: the two commands a newcomer needs are `make demo` and `make test`.
+VENV    := .venv
+BIN     := $(VENV)/bin
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint format bench venv migrate messages clean
+
+$(BIN)/gongkai: pyproject.toml
+	@PY=$$(scripts/find-python) || exit 1; \
+	  [ -x $(BIN)/python ] || $$PY -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(BIN)/gongkai
+
+migrate: venv
+	$(BIN)/python manage.py migrate --noinput
+
+demo: venv migrate
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0 || true
+	$(BIN)/python manage.py collectstatic --noinput -v 0
+	$(BIN)/python manage.py load_demo
+	@echo
+	@echo "  公开 Gongkai demo: http://$(HOST):$(PORT)/"
+	@echo
+	$(BIN)/gunicorn gongkai.config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+test: venv
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: venv
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: venv
+	$(BIN)/python bench/run.py
+
+messages: venv
+	cd src/gongkai && ../../$(BIN)/django-admin makemessages -l en --ignore='*/tests/*'
+
+clean:
+	rm -rf $(VENV) var/static build *.egg-info src/*.egg-info

@@ -1,0 +1,11 @@
+"""The JSON API under ``/api/``; OpenAPI document at ``/api/openapi.json``."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="Gongkai API",
+    version="1",
+    description="公开 Gongkai：政府信息公开平台的 JSON 接口",
+    urls_namespace="api",
+)
+api.add_router("/reports", "gongkai.annual_reports.api.router")

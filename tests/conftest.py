@@ -1,0 +1,15 @@
+import os
+from pathlib import Path
+
+import pytest
+
+# pytest-playwright runs an event loop in the test thread; ORM calls in
+# browser tests would otherwise raise SynchronousOnlyOperation.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
