@@ -1,0 +1,117 @@
+"""``gongkai report …``: check, render and describe annual reports."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from gongkai.report import AnnualReport, Finding, ReportError
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("report", help="年度报告：检查、渲染、结构说明")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _register_check(commands)
+    _register_render(commands)
+    schema = commands.add_parser("schema", help="打印年度报告 JSON Schema")
+    schema.set_defaults(handler=print_schema)
+
+
+def _register_check(commands) -> None:
+    check = commands.add_parser(
+        "check",
+        help="检查年度报告的勾稽关系等规则（有错误时退出码为 1）",
+        description="REPORT 可以是规范 JSON，也可以是已发布的报告文件（PDF、HTML、DOCX、文本）。",
+    )
+    check.add_argument("report", metavar="REPORT")
+    check.add_argument("--previous", metavar="LAST", help="上一年度的报告，用于跨年度检查")
+    check.add_argument(
+        "--level",
+        help="机关层级：national_department、province、city、county、township、department",
+    )
+    check.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    check.set_defaults(handler=run_check)
+
+
+def _register_render(commands) -> None:
+    render = commands.add_parser("render", help="按官方格式渲染年度报告")
+    render.add_argument("report", metavar="REPORT.json")
+    render.add_argument("--to", choices=("html", "md", "docx", "pdf", "json"), required=True)
+    render.add_argument("-o", "--output", required=True, help="输出文件（- 表示标准输出）")
+    render.set_defaults(handler=run_render)
+
+
+def load_report(path: str) -> AnnualReport:
+    """Return the report in ``path``: canonical JSON or a published document.
+
+    Raise ``ReportError`` with a readable message for anything unreadable.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReportError(f"无法读取文件 {path}：{exc.strerror}") from exc
+    if data.lstrip()[:1] == b"{":
+        return AnnualReport.from_json_text(data)
+    try:
+        from gongkai.report.parse import read
+    except ImportError:
+        raise ReportError(f"{path} 不是年度报告 JSON") from None
+    return read(data, filename=path)
+
+
+def print_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(AnnualReport.json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from gongkai.report.checks import LEVELS, check
+
+    if args.level is not None and args.level not in LEVELS:
+        print(f"gongkai: 未知的机关层级 {args.level}，可选：{'、'.join(LEVELS)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+    try:
+        report = load_report(args.report)
+        previous = load_report(args.previous) if args.previous else None
+    except ReportError as exc:
+        print(f"gongkai: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    findings = list(report.findings) + check(report, previous=previous, level=args.level)
+    if args.json:
+        print(json.dumps([f.model_dump() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        print_findings(report, findings)
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def print_findings(report: AnnualReport, findings: list[Finding]) -> None:
+    title = f"{report.agency or '（机关不详）'} {report.year or '（年度不详）'} 年度报告"
+    print(f"{title}（{report.format} 年格式）")
+    for f in findings:
+        print(f"{SEVERITY_NAMES[f.severity]} {f.rule}：{f.message}")
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_NAMES}
+    print(
+        f"共 {len(findings)} 项：错误 {counts['error']}，"
+        f"警告 {counts['warning']}，提示 {counts['info']}"
+    )
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from gongkai.report.checks import check
+    from gongkai.report.render import render
+
+    try:
+        report = load_report(args.report)
+    except ReportError as exc:
+        print(f"gongkai: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    content = render(report, args.to, findings=list(report.findings) + check(report))
+    if args.output == "-":
+        sys.stdout.buffer.write(content)
+    else:
+        Path(args.output).write_bytes(content)
+    return EXIT_OK
