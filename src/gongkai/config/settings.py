@@ -7,6 +7,7 @@ variable is listed in ``docs/settings.md``.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -114,6 +115,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gongkai.annual_reports",
     "gongkai.portal",
+    "axes",
+    "rules.apps.AutodiscoverRulesConfig",
+    "gongkai.audit",
+    "gongkai.organisations",
+    "gongkai.accounts",
 ]
 
 MIDDLEWARE = [
@@ -127,6 +133,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "gongkai.audit.context.AuditContextMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.config.urls"
@@ -169,6 +178,11 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # 等保 2.0 (GB/T 22239-2019) 8.1.4.1: passwords must be complex.
+    {
+        "NAME": "gongkai.accounts.validators.CharacterClassesValidator",
+        "OPTIONS": {"min_classes": 3},
+    },
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -216,4 +230,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
 
-LOGIN_URL = "/admin/login/"
+# Authentication (gongkai.accounts).  Staff are ``accounts.User``; roles per
+# agency live in ``accounts.RoleAssignment``.
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses locked-out credentials before checking them.
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "organisations:agency_list"
+LOGOUT_REDIRECT_URL = "login"
+# 等保 2.0 8.1.4.1: limit failed logins and lock the account for a while.
+# Attempts are stored in the database, so this works in the embedded setup.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+# Either criterion locks: 5 failures on one account, or 5 from one address
+# (password spraying over many accounts).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
