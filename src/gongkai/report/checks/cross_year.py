@@ -39,8 +39,8 @@ def _wrong_pair(report: AnnualReport, previous: AnnualReport) -> Finding:
     year = "年份不明" if report.year is None else f"{report.year} 年度"
     previous_year = "年份不明" if previous.year is None else f"{previous.year} 年度"
     message = (
-        f"跨年度核对配对有误：本报告为{year}，所给上年报告为{previous_year}，"
-        "不是相邻两年，未核对结转数"
+        f"跨年度核对配对有误：本报告：{year}；所给上年报告：{previous_year}。"
+        "两者不是相邻两年，未核对结转数"
     )
     return finding("X-CARRY", message, [], severity="warning")
 
