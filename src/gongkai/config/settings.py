@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "gongkai.audit",
     "gongkai.organisations",
     "gongkai.accounts",
+    "gongkai.workcalendar",
 ]
 
 MIDDLEWARE = [
