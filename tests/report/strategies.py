@@ -9,6 +9,7 @@
   to alter reports by cell path.
 """
 
+from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
@@ -119,10 +120,18 @@ def _applications(draw, format: str, carried_over=None) -> dict[str, list[int]]:
     return rows
 
 
+@cache
+def _sparse_outcomes(outcome_keys: tuple[str, ...], person: bool):
+    # Real tables are sparse: most outcome rows are zero in most columns.
+    counts = PERSON_COUNTS if person else ORGANISATION_COUNTS
+    return st.dictionaries(st.sampled_from(outcome_keys), counts, max_size=8)
+
+
 @st.composite
 def _applicant_column(draw, outcome_keys, column: int, carried_over=None):
     counts = PERSON_COUNTS if column == 0 else ORGANISATION_COUNTS
-    cells = {key: draw(counts) for key in outcome_keys}
+    used = draw(_sparse_outcomes(outcome_keys, column == 0))
+    cells = {key: used.get(key, 0) for key in outcome_keys}
     cells["total"] = sum(cells.values())
     cells["carried_forward"] = draw(counts)
     if carried_over is None:
