@@ -17,8 +17,9 @@ class RequestContext:
     user_agent: str = ""
 
 
-_current: ContextVar[RequestContext] = ContextVar(
-    "gongkai_audit_request", default=RequestContext()
+_OUTSIDE_REQUEST = RequestContext()
+_current: ContextVar[RequestContext | None] = ContextVar(
+    "gongkai_audit_request", default=None
 )
 
 
@@ -32,7 +33,7 @@ def context_from_request(request: HttpRequest) -> RequestContext:
 
 
 def current() -> RequestContext:
-    return _current.get()
+    return _current.get() or _OUTSIDE_REQUEST
 
 
 class AuditContextMiddleware:

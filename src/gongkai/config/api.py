@@ -9,3 +9,5 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 # The reports router is added once gongkai.report.checks has landed.
+api.add_router("/agencies", "gongkai.organisations.api.router")
+api.add_router("/audit", "gongkai.audit.api.router")
