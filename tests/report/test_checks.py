@@ -524,6 +524,14 @@ def test_a_previous_report_that_is_not_last_year_is_a_pairing_warning():
     assert "本报告：2023 年度；所给上年报告：2021 年度" in findings[0].message
 
 
+def test_a_report_without_a_year_cannot_be_paired():
+    previous = consistent_report(year=2022)
+    report = next_year(previous, year=None)
+    (found,) = check(report, previous)
+    assert (found.rule, found.severity) == ("X-CARRY", "warning")
+    assert "本报告：年份不明；所给上年报告：2022 年度" in found.message
+
+
 def test_carry_is_not_compared_when_last_years_table_is_cut_off():
     previous = consistent_report(year=2022)
     keys = list(previous.applications)

@@ -1,6 +1,9 @@
 """Table 三, 收到和处理政府信息公开申请情况: T3-BALANCE, T3-TOTAL, T3-ROWSUM,
 and NONNEG, CELL-BLANK and TABLE-MISSING for its cells.
 
+The relations are the same in the trial format (国办公开办函〔2019〕60号) and
+the current one (国办公开办函〔2021〕30号); only the outcome rows differ.
+
 Blank cells (``None``) read as 0, with two exceptions:
 
 - a blank 总计 facing a nonzero sum of its row is a missing figure, not a
@@ -71,13 +74,15 @@ class Table3:
     """Table 三 of one report, read for arithmetic.
 
     ``values`` maps each printed row to its cells with blanks read as 0 and a
-    blank 总计 read as the sum of its row; ``missing`` holds the rows absent
-    from the document (all of them when the table itself is absent).
+    blank 总计 read as the sum of its row; ``blank_rows`` lists the printed
+    rows with a blank cell; ``missing`` holds the rows absent from the
+    document (all of them when the table itself is absent).
     """
 
     layout: Layout
     cells: dict[str, list[int | None]]
     values: dict[str, list[int]]
+    blank_rows: list[str]
     missing: tuple[str, ...]
 
     @property
@@ -93,11 +98,12 @@ def read_table3(report: AnnualReport) -> Table3:
     layout = LAYOUTS[report.format]
     cells = report.applications
     missing = _missing_rows(layout.keys, cells)
-    values = {
-        key: _values(cells[key])
-        for key in layout.keys[: len(layout.keys) - len(missing)]
-    }
-    return Table3(layout, cells, values, missing)
+    present = layout.keys[: len(layout.keys) - len(missing)]
+    values = {key: cells[key] for key in present}
+    blank_rows = [key for key in present if None in cells[key]]
+    for key in blank_rows:
+        values[key] = _values(cells[key])
+    return Table3(layout, cells, values, blank_rows, missing)
 
 
 def _all_blank(row: list[int | None]) -> bool:
@@ -113,8 +119,6 @@ def _missing_rows(keys: tuple[str, ...], cells: dict) -> tuple[str, ...]:
 
 
 def _values(row: list[int | None]) -> list[int]:
-    if None not in row:
-        return row
     parts = [value or 0 for value in row[:TOTAL_COLUMN]]
     total = row[TOTAL_COLUMN]
     return [*parts, sum(parts) if total is None else total]
@@ -134,19 +138,13 @@ def check_applications(table: Table3) -> list[Finding]:
         message = f"表格缺失：未找到“{TABLE_NAME}”表格的数据"
         return [finding("TABLE-MISSING", message, [])]
     findings = _missing_finding(table)
-    for key in table.values:
-        findings += _negative_cells(table, key)
-        row_sum = _row_sum(table, key)
-        if row_sum is not None:
-            findings.append(row_sum)
+    findings += _negative_cells(table)
+    findings += _row_sums(table)
     if table.has("total"):
         findings += _column_totals(table)
     if table.has("carried_forward"):
         findings += _balance(table)
-    for key in table.values:
-        blank = _blank_cells(table, key)
-        if blank is not None:
-            findings.append(blank)
+    findings += _blank_cells(table)
     return findings
 
 
@@ -167,10 +165,15 @@ def _missing_finding(table: Table3) -> list[Finding]:
     return [finding("TABLE-MISSING", message, [p for k in missing for p in paths[k]])]
 
 
-def _negative_cells(table: Table3, key: str) -> list[Finding]:
-    # R59: every cell of table 三 is a non-negative integer.
-    if min(table.values[key]) >= 0:
+def _negative_cells(table: Table3) -> list[Finding]:
+    # R59: every cell of table 三 is a non-negative integer.  ``values`` holds
+    # every printed cell, so its minimum says whether any cell is negative.
+    if min(map(min, table.values.values())) >= 0:
         return []
+    return [f for key in table.values for f in _negative_row(table, key)]
+
+
+def _negative_row(table: Table3, key: str) -> list[Finding]:
     name = table.layout.names[key]
     findings = []
     for i, value in enumerate(table.cells[key]):
@@ -179,6 +182,18 @@ def _negative_cells(table: Table3, key: str) -> list[Finding]:
             message = f"数量为负：{name}行{label}列为 {value}，申请件数不能为负"
             findings.append(finding("NONNEG", message, [table.layout.paths[key][i]]))
     return findings
+
+
+def _row_sums(table: Table3) -> list[Finding]:
+    cells = table.cells
+    # A blank 总计 (None) never equals a sum: those rows are looked at too.
+    suspects = [
+        key
+        for key, value in table.values.items()
+        if sum(value[:TOTAL_COLUMN]) != cells[key][TOTAL_COLUMN]
+    ]
+    found = (_row_sum(table, key) for key in suspects)
+    return [f for f in found if f is not None]
 
 
 def _row_sum(table: Table3, key: str) -> Finding | None:
@@ -271,10 +286,13 @@ def _column_blank_note(table: Table3, keys, column: int) -> str:
     return blank_note(True)
 
 
-def _blank_cells(table: Table3, key: str) -> Finding | None:
+def _blank_cells(table: Table3) -> list[Finding]:
+    found = (_blank_row(table, key) for key in table.blank_rows)
+    return [f for f in found if f is not None]
+
+
+def _blank_row(table: Table3, key: str) -> Finding | None:
     row = table.cells[key]
-    if None not in row:
-        return None
     name = table.layout.names[key]
     paths = table.layout.paths[key]
     if _all_blank(row):
