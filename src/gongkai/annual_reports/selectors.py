@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from gongkai.report import AnnualReport, Finding
+from gongkai.report.checks import check
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -25,8 +26,6 @@ def checked(
     report: AnnualReport, previous: AnnualReport | None = None, level: str | None = None
 ) -> CheckedReport:
     """Return the report with the reader's findings and the checks' findings."""
-    from gongkai.report.checks import check
-
     findings = list(report.findings) + check(report, previous=previous, level=level)
     findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
     return CheckedReport(report, findings)

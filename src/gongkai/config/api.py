@@ -8,6 +8,6 @@ api = NinjaAPI(
     description="公开 Gongkai：政府信息公开平台的 JSON 接口",
     urls_namespace="api",
 )
-# The reports router is added once gongkai.report.checks has landed.
+api.add_router("/reports", "gongkai.annual_reports.api.router")
 api.add_router("/agencies", "gongkai.organisations.api.router")
 api.add_router("/audit", "gongkai.audit.api.router")

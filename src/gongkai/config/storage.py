@@ -2,10 +2,17 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 class StaticStorage(CompressedManifestStaticFilesStorage):
-    """Hashed, compressed static files; unhashed names before collectstatic.
+    """Hashed, compressed static files; plain names before collectstatic.
 
-    Not strict, so a checkout that has not run ``collectstatic`` (tests, a
-    first ``runserver``) still renders pages.
+    A checkout that has not run ``collectstatic`` (tests, a first
+    ``runserver``) still renders pages: a name missing from the manifest and
+    from ``STATIC_ROOT`` is served unhashed instead of raising.
     """
 
     manifest_strict = False
+
+    def stored_name(self, name):
+        try:
+            return super().stored_name(name)
+        except ValueError:
+            return name

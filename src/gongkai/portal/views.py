@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.annual_reports.models import ImportedReport
 from gongkai.annual_reports.selectors import checked
+from gongkai.report import render as report_render
 
 
 @require_GET
@@ -17,8 +18,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    from gongkai.report import render as report_render
-
     record = get_object_or_404(ImportedReport, pk=pk)
     result = checked(record.report())
     context = {
@@ -32,8 +31,6 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def report_download(request: HttpRequest, pk: int, to: str) -> HttpResponse:
-    from gongkai.report import render as report_render
-
     if to not in report_render.FORMATS:
         raise Http404
     record = get_object_or_404(ImportedReport, pk=pk)
@@ -48,8 +45,6 @@ def report_download(request: HttpRequest, pk: int, to: str) -> HttpResponse:
 @require_GET
 @cache_control(max_age=3600, public=True)
 def report_stylesheet(request: HttpRequest) -> HttpResponse:
-    from gongkai.report import render as report_render
-
     return HttpResponse(report_render.stylesheet(), content_type="text/css; charset=utf-8")
 
 
