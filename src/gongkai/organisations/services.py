@@ -170,8 +170,11 @@ def move_agency(actor, agency: Agency, new_parent: Agency | None) -> Agency:
 def _check_move(agency: Agency, new_parent: Agency | None) -> None:
     if new_parent is not None and new_parent.is_in_subtree_of(agency):
         raise ValidationError(
-            {"parent": [_("不能把机关移到它自己或它的下级机关之下。")]},
-            code="cycle",
+            {
+                "parent": ValidationError(
+                    _("不能把机关移到它自己或它的下级机关之下。"), code="cycle"
+                )
+            }
         )
     _check_parent(agency.level, agency.kind, new_parent)
 
