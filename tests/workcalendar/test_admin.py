@@ -119,3 +119,34 @@ def test_staff_without_permission_cannot_add(client, django_user_model):
     staff = django_user_model.objects.create_user(username="wangwu", is_staff=True)
     client.force_login(staff)
     assert client.get(ADD).status_code == 403
+
+
+def test_reading_a_pasted_notice_fills_the_form_for_review(admin_client):
+    from tests.workdays.test_notice import NOTICE_2026
+
+    data = {"year": "2026", "source": "通知", "notice": NOTICE_2026, "read_notice": "1"}
+    response = admin_client.post(ADD, data)
+    assert response.status_code == 200
+    holidays = response.context["form"].initial["holidays"].splitlines()
+    assert holidays[:2] == [
+        "2026-01-01..2026-01-03 元旦",
+        "2026-02-15..2026-02-23 春节",
+    ]
+    assert (
+        response.context["form"].initial["adjusted_workdays"].splitlines()[0]
+        == "2026-01-04 元旦"
+    )
+    # Shown for review only: nothing is stored yet.
+    assert CalendarYear.objects.get(year=2026).origin == "package"
+
+
+def test_reading_a_notice_reports_what_it_could_not_read(admin_client):
+    data = {
+        "year": "2027",
+        "source": "通知",
+        "notice": "一、元旦：1月1日（周三）放假。",
+        "read_notice": "1",
+    }
+    response = admin_client.post(ADD, data)
+    assert "注明周三，但 2027-01-01 是周五" in response.text
+    assert 2027 not in covered_years()

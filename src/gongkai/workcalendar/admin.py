@@ -5,7 +5,7 @@ through the services, from the entry form (``add/``) or a file
 (``import/``); ``export/`` downloads the table as CSV.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -98,6 +98,15 @@ class CalendarYearAdmin(ReadOnlyAdmin):
     def _form_view(self, request, form_class, title):
         if not self.has_add_permission(request):
             raise PermissionDenied
+        if (
+            request.method == "POST"
+            and "read_notice" in request.POST
+            and form_class is ArrangementForm
+        ):
+            form, problems = form_class.from_notice(request.POST)
+            for problem in problems:
+                self.message_user(request, problem, messages.WARNING)
+            return self._render_form(request, form, title)
         form = form_class(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             calendar_year = form.save(request.user)
@@ -107,6 +116,9 @@ class CalendarYearAdmin(ReadOnlyAdmin):
                 }
                 self.message_user(request, message)
                 return redirect("admin:workcalendar_calendaryear_changelist")
+        return self._render_form(request, form, title)
+
+    def _render_form(self, request, form, title):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gongkai.workdays.notice import read_notice
+
 from . import services
 from .models import CalendarYear
 
@@ -65,6 +67,26 @@ def _line_days(line: str, seen: dict[date, str]) -> dict[date, str]:
     if repeated:
         raise ValueError(_("日期 %(date)s 重复") % {"date": repeated[0].isoformat()})
     return days
+
+
+def day_lines(days: dict[date, str]) -> str:
+    """Return days as lines for the entry form, runs of a festival as ranges."""
+    runs: list[list] = []
+    for day, name in sorted(days.items()):
+        if runs and runs[-1][2] == name and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day, name])
+    return "\n".join(_run_line(*run) for run in runs)
+
+
+def _run_line(first: date, last: date, name: str) -> str:
+    span = (
+        first.isoformat()
+        if first == last
+        else f"{first.isoformat()}..{last.isoformat()}"
+    )
+    return f"{span} {name}".strip()
 
 
 def _date(text: str) -> date:
@@ -120,6 +142,14 @@ class ArrangementForm(_YearForm):
             "周六或周日被通知定为上班的日期，格式同上，名称写所属节日。"
         ),
     )
+    notice = forms.CharField(
+        label=gettext_lazy("通知正文（可选）"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=gettext_lazy(
+            "粘贴通知正文后点“解析通知正文”，系统据此填写上面两栏，核对无误后再保存。"
+        ),
+    )
     field_order = [
         "year",
         "source",
@@ -127,7 +157,24 @@ class ArrangementForm(_YearForm):
         "holidays",
         "adjusted_workdays",
         "replace",
+        "notice",
     ]
+
+    @classmethod
+    def from_notice(cls, data) -> tuple["ArrangementForm", list[str]]:
+        """Return an unbound form prefilled from the pasted notice, and problems.
+
+        Nothing is saved: the administrator reviews the two lists first.
+        """
+        initial = {key: data.get(key) for key in cls.base_fields}
+        try:
+            year = int(data.get("year", ""))
+        except ValueError:
+            return cls(initial=initial), [_("请先填写年份，再解析通知正文")]
+        reading = read_notice(data.get("notice", ""), year)
+        initial["holidays"] = day_lines(reading.holidays)
+        initial["adjusted_workdays"] = day_lines(reading.adjusted_workdays)
+        return cls(initial=initial), reading.problems
 
     def clean_holidays(self):
         return parse_day_lines(self.cleaned_data["holidays"], _("放假日"))

@@ -16,7 +16,8 @@ Every function raises :class:`CalendarMissing`, naming the year, when a day
 it needs lies in a year without official data; nothing ever falls back to a
 Monday–Friday guess.  ``package_calendar()`` gives the 2004–2026 data of the
 chinesecalendar package; the Django app ``gongkai.workcalendar`` builds one
-from its database with ``get_calendar()``.
+from its database with ``get_calendar()``.  ``read_notice(text, year)``
+reads the wording of a State Council notice for an administrator to review.
 """
 
 from .arithmetic import Pause, add_workdays, is_workday, workdays_between
@@ -27,6 +28,7 @@ from .calendar import (
     DayInfo,
     YearArrangement,
 )
+from .notice import NoticeReading, read_notice
 from .package import package_arrangements, package_calendar
 from .proof import Proof, ProofDay, add_workdays_with_proof
 
@@ -35,6 +37,7 @@ __all__ = [
     "CalendarDataError",
     "CalendarMissing",
     "DayInfo",
+    "NoticeReading",
     "Pause",
     "Proof",
     "ProofDay",
@@ -44,5 +47,6 @@ __all__ = [
     "is_workday",
     "package_arrangements",
     "package_calendar",
+    "read_notice",
     "workdays_between",
 ]
