@@ -21,10 +21,13 @@ dict lookup and one list lookup (no loop over days, no bisect).
 Run: ``.venv/bin/python bench/bench_workdays.py`` or ``make bench``
 (``bench/run.py workdays``).
 
-Figures on the development machine (2 shared cores, Python 3.13), 2026-11-29:
-1,000,000 ``add_workdays`` in 0.32–0.45 s best of three (0.32–0.45 µs per
-call; interpreter floor 0.13 s); proof path about 40 µs per call for
-n = 20; one pause about 4 µs per call; building the 2004–2026 calendar 45 ms.
+Figures on the development machine (Intel Xeon, 2 cores shared with other
+engineers' test runs, Python 3.13.0), 2026-11-29, best of three:
+1,000,000 ``add_workdays`` in 0.25–0.65 s (250–650 ns per call; the
+spread follows the load average, 1.4 to 4 on the 2 cores), against an
+interpreter floor of 0.04–0.09 s; 3,348 of the pairs are refused for 2027.
+Proof path 150–270 µs per call for n = 20 (about 28 days listed); one pause
+7–17 µs per call; building the 2004–2026 calendar 36–92 ms.
 """
 
 import random
