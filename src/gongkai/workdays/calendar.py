@@ -170,15 +170,9 @@ class Calendar:
 
     def _build_tables(self) -> None:
         years = self.covered_years
+        self._base, self._rank, self._reach, self._work, self._fast = 0, [], [], [], {}
         if not years:
-            self._base, self._rank, self._reach, self._work, self._fast = (
-                0,
-                [],
-                [],
-                [],
-                {},
-            )
-            return
+            return  # Every question then raises CalendarMissing.
         first = date(years[0], 1, 1).toordinal()
         last = date(years[-1], 12, 31).toordinal()
         self._base = first - 1
