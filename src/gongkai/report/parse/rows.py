@@ -1,0 +1,195 @@
+"""Read a table's rows: label → the cells after it, then cells → values.
+
+:func:`read_rows` walks the chunks and slots of :mod:`.tokens`; a chunk
+naming a row (in table order: a row is never taken twice or out of order)
+starts it, and the slots up to the next chunk are its cells.
+:func:`decode` turns a row's slots into values: one number per cell when
+the count is right, blank cells by position, and for digit runs whose
+separators were lost every decoding that obeys the table's arithmetic.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .digits import TooAmbiguous, split_cells
+from .labels import RowSpec, TableSpec, printed_label, squeeze
+from .tokens import BAD, BLANK, NUM, Chunk, Token
+
+OK, BLANKED, MISSING, UNREADABLE = "ok", "blank", "missing", "unreadable"
+
+
+@dataclass
+class RowRead:
+    spec: RowSpec
+    label: str
+    at: int  # offset of the label
+    slots: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class TableRead:
+    rows: dict[str, RowRead] = field(default_factory=dict)
+    end: int = -1  # offset just after the last token used
+    unknown: list[str] = field(default_factory=list)  # rows outside the format
+    headers: list[str] = field(default_factory=list)  # structural text seen
+
+
+def read_rows(items: list, table: TableSpec) -> TableRead:
+    order = {spec.key: i for i, spec in enumerate(table.rows)}
+    read = TableRead()
+    current: RowRead | None = None
+    last = -1
+    for item in items:
+        if not isinstance(item, Chunk):
+            if current is not None:
+                current.slots.append(item)
+                read.end = max(read.end, item.end)
+            continue
+        if last == len(table.rows) - 1 and current and current.slots:
+            break  # the table's last row is complete
+        current, last = _chunk(item, table, order, read, current, last)
+    return read
+
+
+def _chunk(chunk: Chunk, table: TableSpec, order, read: TableRead, current, last):
+    text, where = chunk.joined()
+    if "。" in text:
+        return None, last  # narrative between or after the rows
+    matches = _in_order(table.matches(text), order, last)
+    first = matches[0][1] if matches else len(text)
+    if current is not None and current.slots and first:
+        _continue_label(current, text[:first])
+    accepted = None
+    for n, (spec, a, b) in enumerate(matches):
+        if spec is None:
+            read.headers.append(text[a:b])
+            continue
+        left = matches[n - 1][2] if n else 0
+        right = matches[n + 1][1] if n + 1 < len(matches) else len(text)
+        label, begins = printed_label(spec, text, a, left, right)
+        accepted = RowRead(spec, label, where[begins])
+        read.rows[spec.key] = accepted
+        last = order[spec.key]
+        read.end = max(read.end, chunk.end)
+    if accepted is None and _looks_like_row(text, matches):
+        read.unknown.append(text[first:] if first < len(text) else text)
+    return accepted, last
+
+
+def _in_order(matches, order, last):
+    """Drop row matches out of table order (a row is read once, in order)."""
+    kept = []
+    for spec, a, b in matches:
+        if spec is not None:
+            if order[spec.key] <= last:
+                continue
+            last = order[spec.key]
+        kept.append((spec, a, b))
+    return kept
+
+
+def _continue_label(row: RowRead, lead: str) -> None:
+    """A label broken by its own numbers (PDF): ``…不再处`` 0 0 … ``理其…``."""
+    official = squeeze(row.spec.label)
+    if official.startswith(squeeze(row.label + lead)):
+        row.label += lead
+
+
+def _looks_like_row(text: str, matches) -> bool:
+    return (
+        not matches
+        and 1 < len(text) <= 80
+        and re.search(r"[\u4e00-\u9fff]", text) is not None
+    )
+
+
+# --- slots → values ----------------------------------------------------------
+
+
+@dataclass
+class Decoded:
+    values: list  # per cell: parsed value or None
+    status: list[str]  # per cell: OK, BLANKED, MISSING, UNREADABLE
+    tokens: list[Token | None]  # per cell: where it was read
+    reason: str = ""  # why cells are unreadable or missing
+    candidates: list[tuple] = field(default_factory=list)
+
+
+def decode(
+    slots: list[Token], n: int, groups: list[tuple[int, bool]], truncated: bool
+) -> Decoded:
+    """Decode one row's slots into ``n`` cells (values are number strings)."""
+    nums = [t for t in slots if t.kind in (NUM, BAD)]
+    if len(nums) == n:
+        return _positional(nums, n)
+    if len(nums) < n <= len(slots) and nums and slots.index(nums[-1]) < n:
+        return _positional(slots[:n], n)
+    if len(nums) > n:
+        return _too_many(nums, n, groups)
+    if not nums:
+        return _nothing(n, MISSING, "没有任何数值")
+    return _fewer(nums, n, groups, truncated)
+
+
+def _positional(slots: list[Token], n: int) -> Decoded:
+    values, status, where = [], [], []
+    for token in slots[:n]:
+        where.append(token)
+        if token.kind == BLANK:
+            values.append(None)
+            status.append(BLANKED)
+        elif token.kind == BAD:
+            values.append(None)
+            status.append(UNREADABLE)
+        else:
+            values.append(token.text)
+            status.append(OK)
+    reason = "单元格内容为乱码" if UNREADABLE in status else ""
+    return Decoded(values, status, where, reason)
+
+
+def _too_many(nums: list[Token], n: int, groups) -> Decoded:
+    head = nums[:n]
+    if any(has_total for _p, has_total in groups) and all(t.kind == NUM for t in head):
+        try:
+            if split_cells([t.text for t in head], groups, limit=1):
+                return _positional(head, n)
+        except TooAmbiguous:
+            pass
+    shown = " ".join(t.text for t in nums)
+    return _nothing(
+        n, UNREADABLE, f"有 {len(nums)} 个数值（{shown}），多于 {n} 列", nums[0]
+    )
+
+
+def _fewer(nums: list[Token], n: int, groups, truncated: bool) -> Decoded:
+    shown = " ".join(t.text for t in nums)
+    if all(t.kind == NUM for t in nums):
+        try:
+            found = split_cells([t.text.replace(",", "") for t in nums], groups)
+        except TooAmbiguous:
+            return _nothing(
+                n, UNREADABLE, f"数字串“{shown}”过长，拆分方式太多", nums[0]
+            )
+        if found:
+            decoded = Decoded([None] * n, [OK] * n, [nums[0]] * n, candidates=found)
+            decoded.reason = f"数字串“{shown}”缺少分隔"
+            return decoded
+    if truncated:
+        got = _positional(nums, len(nums))
+        missing = n - len(nums)
+        got.values += [None] * missing
+        got.status += [MISSING] * missing
+        got.tokens += [None] * missing
+        got.reason = "文本在此行中断"
+        return got
+    return _nothing(
+        n,
+        UNREADABLE,
+        f"只有 {len(nums)} 个数值（{shown}），应有 {n} 个，无法确定各数值所在的列",
+        nums[0],
+    )
+
+
+def _nothing(n: int, status: str, reason: str, token: Token | None = None) -> Decoded:
+    return Decoded([None] * n, [status] * n, [token] * n, reason)

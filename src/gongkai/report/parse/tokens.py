@@ -1,0 +1,148 @@
+"""Split a table's stretch of text into label text, numbers and blank cells.
+
+The table readers then see a flat sequence: :class:`Chunk` (consecutive
+label text joined, so that labels broken over lines or cells read whole) and
+slots (:class:`Token` of kind ``num``, ``blank`` or ``bad``).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .document import CELL, ROW, Document
+
+NUM, BLANK, BAD, TEXT = "num", "blank", "bad", "text"
+
+_NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?"
+_NUMBER_RE = re.compile(_NUMBER)
+_WORD_NUMBER = re.compile(rf"{_NUMBER}|-?\d+(?:\.\d+)?%")
+_GARBLED = re.compile(r"[\d?\ufffd]*[?\ufffd][\d?\ufffd]*")
+_DASHES = re.compile(r"[-/\\_~·]+")
+_ORDINAL_AFTER = re.compile(r"[.、][\u4e00-\u9fff]")
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:[-_~·—]+\s*\d{1,3}\s*[-_~·—]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})\s*"
+)
+
+
+@dataclass
+class Token:
+    kind: str
+    start: int
+    end: int
+    text: str = ""  # normalised text of the token
+
+
+@dataclass
+class Chunk:
+    """Consecutive label text; ``pieces`` keep each token's extent."""
+
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def joined(self) -> tuple[str, list[int]]:
+        """Return the text without spaces and each character's offset."""
+        chars, where = [], []
+        for token in self.tokens:
+            for i, ch in enumerate(token.text):
+                if not ch.isspace():
+                    chars.append(ch)
+                    where.append(token.start + i)
+        return "".join(chars), where
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(line))
+
+
+def tokenize(doc: Document, start: int, end: int) -> list[Token]:
+    """Return the tokens of ``doc.norm[start:end]`` in reading order."""
+    tokens: list[Token] = []
+    gap = 0
+    pos = start
+    for line in doc.norm[start:end].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if line.startswith(ROW):
+            _row_tokens(tokens, line, line_start)
+            gap = 0
+        elif not line.strip() or is_page_number(line):
+            gap += 0 if line.strip() else 1
+        else:
+            tokens.extend(
+                Token(BLANK, line_start, line_start) for _ in range(gap - doc.base_gap)
+            )
+            gap = 0
+            _text_tokens(tokens, line, line_start)
+    return tokens
+
+
+def _row_tokens(tokens: list[Token], line: str, offset: int) -> None:
+    pos = offset + 1
+    for cell in line[1:].split(CELL):
+        if cell.strip():
+            _text_tokens(tokens, cell, pos)
+        else:
+            tokens.append(Token(BLANK, pos, pos))
+        pos += len(cell) + 1
+
+
+def _text_tokens(tokens: list[Token], text: str, offset: int) -> None:
+    for word in re.finditer(r"\S+", text):
+        w = word.group()
+        at = offset + word.start()
+        if _WORD_NUMBER.fullmatch(w):
+            tokens.append(Token(NUM, at, at + len(w), w))
+        elif _GARBLED.fullmatch(w):
+            tokens.append(Token(BAD, at, at + len(w), w))
+        elif _DASHES.fullmatch(w):
+            tokens.append(Token(BLANK, at, at + len(w), w))  # "-", "/": nothing
+        else:
+            _mixed_tokens(tokens, w, at)
+
+
+def _mixed_tokens(tokens: list[Token], word: str, offset: int) -> None:
+    """Split ``规章000行政规范性文件693665`` into text and number tokens."""
+    last = 0
+    for match in _NUMBER_RE.finditer(word):
+        a, b = match.span()
+        if b < len(word) and _ORDINAL_AFTER.match(word, b) and "." not in match.group():
+            b -= 1  # "…00000002.其他" → the 2 numbers the next label
+        if a >= b:
+            continue
+        if a > last:
+            tokens.append(Token(TEXT, offset + last, offset + a, word[last:a]))
+        tokens.append(Token(NUM, offset + a, offset + b, word[a:b]))
+        last = b
+    if last < len(word):
+        tokens.append(Token(TEXT, offset + last, offset + len(word), word[last:]))
+
+
+def group(tokens: list[Token]) -> list[Token | Chunk]:
+    """Join consecutive text tokens into chunks; blank cells between two
+    text tokens (header cells, empty label cells) are dropped."""
+    out: list[Token | Chunk] = []
+    pending: list[Token] = []
+    for token in tokens:
+        if token.kind == TEXT:
+            while pending and out and isinstance(out[-1], Chunk):
+                pending.pop()  # blanks between two pieces of text
+            if out and isinstance(out[-1], Chunk) and not pending:
+                out[-1].tokens.append(token)
+            else:
+                out.extend(pending)
+                out.append(Chunk([token]))
+            pending = []
+        elif token.kind == BLANK:
+            pending.append(token)
+        else:
+            out.extend(pending)
+            pending = []
+            out.append(token)
+    out.extend(pending)
+    return out
