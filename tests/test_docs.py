@@ -49,3 +49,17 @@ def test_every_cli_command_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [c for c in cli_commands() if c not in readme]
     assert missing == []
+
+
+def management_commands() -> list[str]:
+    base = ROOT / "src" / "gongkai"
+    return sorted(
+        p.stem
+        for p in base.glob("*/management/commands/*.py")
+        if not p.stem.startswith("_")
+    )
+
+
+@pytest.mark.parametrize("command", management_commands())
+def test_every_management_command_is_documented(command):
+    assert f"`{command}`" in (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
