@@ -60,13 +60,15 @@ def _chunk(chunk: Chunk, table: TableSpec, order, read: TableRead, current, last
     if current is not None and current.slots and first:
         _continue_label(current, text[:first])
     accepted = None
+    starts = _label_starts(matches, text)
     for n, (spec, a, b) in enumerate(matches):
         if spec is None:
             read.headers.append(text[a:b])
             continue
-        left = matches[n - 1][2] if n else 0
-        right = matches[n + 1][1] if n + 1 < len(matches) else len(text)
-        label, begins = printed_label(spec, text, a, left, right)
+        right = starts[n + 1] if n + 1 < len(matches) else len(text)
+        label, begins = printed_label(
+            spec, text, a, matches[n - 1][2] if n else 0, right
+        )
         accepted = RowRead(spec, label, where[begins])
         read.rows[spec.key] = accepted
         last = order[spec.key]
@@ -74,6 +76,18 @@ def _chunk(chunk: Chunk, table: TableSpec, order, read: TableRead, current, last
     if accepted is None and _looks_like_row(text, matches):
         read.unknown.append(text[first:] if first < len(text) else text)
     return accepted, last
+
+
+def _label_starts(matches, text: str) -> list[int]:
+    """Where each recognised piece begins (a row's label before its core)."""
+    starts = []
+    for n, (spec, a, _b) in enumerate(matches):
+        if spec is None:
+            starts.append(a)
+        else:
+            left = matches[n - 1][2] if n else 0
+            starts.append(printed_label(spec, text, a, left, a)[1])
+    return starts
 
 
 def _in_order(matches, order, last):
@@ -122,13 +136,17 @@ def decode(
     nums = [t for t in slots if t.kind in (NUM, BAD)]
     if len(nums) == n:
         return _positional(nums, n)
-    if len(nums) < n <= len(slots) and nums and slots.index(nums[-1]) < n:
+    if len(nums) < n <= len(slots) and (not nums or _index(slots, nums[-1]) < n):
         return _positional(slots[:n], n)
     if len(nums) > n:
         return _too_many(nums, n, groups)
     if not nums:
         return _nothing(n, MISSING, "没有任何数值")
     return _fewer(nums, n, groups, truncated)
+
+
+def _index(slots: list[Token], token: Token) -> int:
+    return next(i for i, t in enumerate(slots) if t is token)
 
 
 def _positional(slots: list[Token], n: int) -> Decoded:

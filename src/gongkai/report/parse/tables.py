@@ -68,8 +68,8 @@ def _agreed(decoded: Decoded) -> None:
 
 
 def _candidates_text(candidates: list[tuple]) -> str:
-    shown = ["/".join(str(v) for v in c) for c in candidates[:8]]
-    more = f" 等 {len(candidates)} 种" if len(candidates) > 8 else ""
+    shown = ["/".join(str(v) for v in c) for c in candidates[:12]]
+    more = f" 等 {len(candidates)} 种" if len(candidates) > 12 else ""
     return "、".join(shown) + more
 
 

@@ -17,7 +17,7 @@ _NUMBER_RE = re.compile(_NUMBER)
 _WORD_NUMBER = re.compile(rf"{_NUMBER}|-?\d+(?:\.\d+)?%")
 _GARBLED = re.compile(r"[\d?\ufffd]*[?\ufffd][\d?\ufffd]*")
 _DASHES = re.compile(r"[-/\\_~·]+")
-_ORDINAL_AFTER = re.compile(r"[.、][\u4e00-\u9fff]")
+_ORDINAL_AFTER = re.compile(r"[.、](?:[\u4e00-\u9fff]|$)")
 _PAGE_NUMBER = re.compile(
     r"\s*(?:[-_~·—]+\s*\d{1,3}\s*[-_~·—]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})\s*"
@@ -30,6 +30,7 @@ class Token:
     start: int
     end: int
     text: str = ""  # normalised text of the token
+    soft: bool = False  # a blank read from empty lines, not an empty cell
 
 
 @dataclass
@@ -75,7 +76,8 @@ def tokenize(doc: Document, start: int, end: int) -> list[Token]:
             gap += 0 if line.strip() else 1
         else:
             tokens.extend(
-                Token(BLANK, line_start, line_start) for _ in range(gap - doc.base_gap)
+                Token(BLANK, line_start, line_start, soft=True)
+                for _ in range(gap - doc.base_gap)
             )
             gap = 0
             _text_tokens(tokens, line, line_start)
@@ -124,14 +126,18 @@ def _mixed_tokens(tokens: list[Token], word: str, offset: int) -> None:
 
 
 def group(tokens: list[Token]) -> list[Token | Chunk]:
-    """Join consecutive text tokens into chunks; blank cells between two
-    text tokens (header cells, empty label cells) are dropped."""
+    """Join consecutive text tokens into chunks.
+
+    One or two empty lines between two pieces of text (a page break inside
+    a label) do not separate them; empty cells and longer runs of empty
+    lines (a row of blank cells) do.
+    """
     out: list[Token | Chunk] = []
     pending: list[Token] = []
     for token in tokens:
         if token.kind == TEXT:
-            while pending and out and isinstance(out[-1], Chunk):
-                pending.pop()  # blanks between two pieces of text
+            if len(pending) < 3 and all(t.soft for t in pending):
+                pending = [] if out and isinstance(out[-1], Chunk) else pending
             if out and isinstance(out[-1], Chunk) and not pending:
                 out[-1].tokens.append(token)
             else:
