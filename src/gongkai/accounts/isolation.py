@@ -126,10 +126,10 @@ def _person_of(agency):
 
     from .models import Role, RoleAssignment
 
-    user = get_user_model().objects.create_user(
-        username=f"crawl-{agency.pk}", full_name=f"人员{agency.name}"
+    user, _created = get_user_model().objects.get_or_create(
+        username=f"crawl-{agency.pk}", defaults={"full_name": f"人员{agency.name}"}
     )
-    RoleAssignment.objects.create(user=user, agency=agency, role=Role.HANDLER)
+    RoleAssignment.objects.get_or_create(user=user, agency=agency, role=Role.HANDLER)
     return user
 
 
