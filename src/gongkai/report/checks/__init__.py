@@ -3,7 +3,8 @@
 :func:`check` decides every rule of ``spec/report-json.md`` §6 that one report,
 or one report and its predecessor, can decide.  CELL-UNREADABLE and LABELS
 come from the document parser (``report.findings``; :func:`check` does not
-repeat them, callers merge the two lists); NARRATIVE and ROLLUP live elsewhere.
+repeat them, callers merge the two lists); ROLLUP compares several reports
+(:mod:`.rollup`).
 """
 
 from ..model import AnnualReport, Finding
@@ -11,10 +12,20 @@ from .appeals import check_appeals
 from .applications import check_applications, read_table3
 from .cross_year import check_pair
 from .document import check_format_year, check_sections
+from .narrative import check_narrative
 from .proactive import check_proactive
+from .rollup import check_rollup, rollup
 from .rules import CHECKED_RULES, LEVELS, RULES, Rule
 
-__all__ = ["CHECKED_RULES", "LEVELS", "RULES", "Rule", "check"]
+__all__ = [
+    "CHECKED_RULES",
+    "LEVELS",
+    "RULES",
+    "Rule",
+    "check",
+    "check_rollup",
+    "rollup",
+]
 
 
 def check(
@@ -38,6 +49,7 @@ def check(
     findings += check_proactive(report, level)
     findings += check_applications(table)
     findings += check_appeals(report)
+    findings += check_narrative(report, table)
     if previous is not None:
         findings += check_pair(report, table, previous)
     return findings

@@ -65,6 +65,7 @@ CHECKED_RULES = (
     "X-CARRY",
     "X-INFORCE",
     "LEVEL",
+    "NARRATIVE",
 )
 
 # Agency levels, as the caller knows them (a parsed report does not say).
