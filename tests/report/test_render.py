@@ -136,7 +136,10 @@ def test_the_page_is_standalone_utf8_chinese_html():
 )
 def test_the_title_skips_an_unknown_agency_or_year(agency, year, title):
     tree = fragment_tree(empty_report("2021", year, agency))
-    assert tree.find(".//h1").text_content() == title
+    h1 = tree.find(".//h1")
+    assert h1.text_content() == title
+    # The agency, when known, stands on its own line.
+    assert (h1.text, len(h1.findall("br"))) == ((agency, 1) if agency else (title, 0))
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from gongkai.report import Finding
+from gongkai.report import AnnualReport, Finding, empty_report
 from gongkai.report.render import render
 from gongkai.report.schema import (
     APPEAL_COLUMNS,
@@ -73,9 +73,9 @@ def test_styles_name_the_east_asian_fonts(rendered):
 def test_the_title_and_six_headings_come_in_order(rendered):
     report, document = rendered
     paragraphs = document.paragraphs
-    assert (
-        paragraphs[0].text == f"{report.agency}{report.year}年政府信息公开工作年度报告"
-    )
+    # The agency stands on its own line.
+    title = f"{report.agency}\n{report.year}年政府信息公开工作年度报告"
+    assert paragraphs[0].text == title
     assert paragraphs[0].style.name == "年报标题"
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
     assert headings == list(SECTION_HEADINGS)
@@ -85,6 +85,7 @@ def test_table_three_has_the_official_grid_and_merged_cells(rendered):
     report, document = rendered
     fmt = get_format(report.format)
     _, table, _ = tables(document)
+    assert table.style.name == "Table Grid"
     assert len(table.columns) == 10
     assert len(table.rows) == HEAD_ROWS + len(fmt.rows)
     corner = table.cell(0, 0)
@@ -233,3 +234,10 @@ def test_findings_shade_their_cell_and_add_a_comment():
     (comment,) = document.comments
     assert comment.text == "自然人列不平衡"
     assert any("【错误】自然人列不平衡" == p.text for p in document.paragraphs)
+
+
+def test_null_cells_print_blank_and_zero_prints_zero():
+    data = empty_report("2021", 2023).to_json()
+    data["applications"]["new"][1] = None
+    _, table, _ = tables(open_docx(AnnualReport.from_json(data)))
+    assert [table.cell(HEAD_ROWS, c).text for c in (3, 4, 5)] == ["0", "", "0"]

@@ -75,7 +75,8 @@ def _column_widths() -> str:
 
 def _block(block, marks) -> str:
     if isinstance(block, Title):
-        return f'<h1 class="gk-title">{escape(block.text)}</h1>'
+        lines = "<br>".join(escape(line) for line in block.lines)
+        return f'<h1 class="gk-title">{lines}</h1>'
     if isinstance(block, Heading):
         return f'<h2 class="gk-heading">{escape(block.text)}</h2>'
     if isinstance(block, Paragraph):

@@ -65,6 +65,7 @@ class Table:
 @dataclass(frozen=True)
 class Title:
     text: str
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def build(report: AnnualReport) -> Document:
     """Return the blocks of ``report``: title, preamble and the six sections."""
     fmt = get_format(report.format)
     doc = Document(text.title(report))
-    doc.blocks.append(Title(doc.title))
+    doc.blocks.append(Title(doc.title, tuple(text.title_lines(report))))
     doc.blocks.append(Paragraph(text.preamble(report, fmt), "preamble"))
     tables = {
         1: proactive_table(report, fmt),

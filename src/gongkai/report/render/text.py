@@ -34,6 +34,15 @@ def title(report: AnnualReport) -> str:
     return f"{report.agency or ''}{year}{REPORT_NAME}"
 
 
+def title_lines(report: AnnualReport) -> list[str]:
+    """Return the title as printed: the agency on its own line, as reports
+    set it, so that the title never ends on an orphaned “报告”."""
+    full = title(report)
+    if not report.agency:
+        return [full]
+    return [report.agency, full.removeprefix(report.agency)]
+
+
 def preamble(report: AnnualReport, fmt: ReportFormat) -> str:
     """Return the standard opening paragraph citing the law and the format."""
     text = f"本报告根据{LAW}（以下简称《条例》）和《{fmt.title}》（{fmt.source}）要求编制。"
