@@ -12,7 +12,9 @@ from gongkai.report import AnnualReport
 
 @pytest.fixture
 def seed_path(tmp_path) -> Path:
-    source = resources.files("gongkai.annual_reports").joinpath("data", "seed-2023.json")
+    source = resources.files("gongkai.annual_reports").joinpath(
+        "data", "seed-2023.json"
+    )
     path = tmp_path / "seed.json"
     path.write_text(source.read_text("utf-8"), encoding="utf-8")
     return path
@@ -103,3 +105,75 @@ def test_the_installed_command_runs(seed_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+SEED_TEXT = (
+    Path(__file__).parent.parent
+    / "fixtures"
+    / "reports"
+    / "seed-000_b84d2fa2a12aa177.txt"
+)
+
+
+def test_parse_prints_a_summary_and_exits_zero(capsys):
+    assert main(["report", "parse", str(SEED_TEXT)]) == 0
+    out = capsys.readouterr().out
+    assert "海东市平安区古城回族乡 2023" in out and "错误 0" in out
+
+
+def test_parse_json_is_canonical_with_findings(capsys):
+    assert main(["report", "parse", str(SEED_TEXT), "--json"]) == 0
+    report = AnnualReport.from_json_text(capsys.readouterr().out)
+    assert report.year == 2023
+    assert {f.rule for f in report.findings} == {"LABELS"}
+
+
+def test_parse_exits_two_on_an_unreadable_file(tmp_path, capsys):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"\x00\x01binary junk")
+    assert main(["report", "parse", str(path)]) == 2
+    assert capsys.readouterr().err.startswith("gongkai: ")
+
+
+def test_check_accepts_a_published_document(capsys):
+    assert main(["report", "check", str(SEED_TEXT)]) == 0
+    assert "LABELS" in capsys.readouterr().out
+
+
+def test_audit_writes_csv_and_json(tmp_path, capsys):
+    out = tmp_path / "audit.json"
+    reports = tmp_path / "each"
+    assert (
+        main(
+            [
+                "report",
+                "audit",
+                str(SEED_TEXT),
+                "--out",
+                str(out),
+                "--jobs",
+                "1",
+                "--reports",
+                str(reports),
+            ]
+        )
+        == 0
+    )
+    [row] = json.loads(out.read_text(encoding="utf-8"))
+    assert row["agency"] == "海东市平安区古城回族乡" and row["errors"] == 0
+    assert len(list(reports.glob("*.json"))) == 1
+    assert "共 1 个文件" in capsys.readouterr().err
+
+
+def test_audit_with_nothing_to_read_exits_two(tmp_path, capsys):
+    assert (
+        main(["report", "audit", str(tmp_path), "--out", str(tmp_path / "x.csv")]) == 2
+    )
+
+
+def test_diff_reports_repeated_narrative(seed_path, capsys):
+    assert (
+        main(["report", "diff", str(seed_path), str(seed_path), "--format", "json"])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["narrative"]["repeated_share"] == 1.0
