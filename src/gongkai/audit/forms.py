@@ -14,7 +14,10 @@ class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("操作人"), required=False)
     verb = forms.ChoiceField(label=_("操作"), required=False)
     agency = ParentChoiceField(
-        queryset=Agency.objects.none(), label=_("机关（含下级）"), required=False
+        queryset=Agency.objects.none(),
+        label=_("机关（含下级）"),
+        required=False,
+        empty_label=_("全部"),
     )
     date_from = forms.DateField(
         label=_("起始日期"),

@@ -105,7 +105,7 @@ DEMO_AGENCIES = [
 ]  # fmt: skip
 
 
-def _ensure(spec, by_name: dict[str, Agency]) -> Agency:
+def _ensure(spec, by_name: dict[str, Agency], sort_order: int) -> Agency:
     name, short, level, kind, parent_name, prefix, org_body, contacts = spec
     existing = Agency.objects.filter(name=name).first()
     if existing is not None:
@@ -117,6 +117,7 @@ def _ensure(spec, by_name: dict[str, Agency]) -> Agency:
         "kind": kind,
         "credit_code": make_credit_code(prefix, org_body),
         "organisation_code": make_credit_code(prefix, org_body)[8:17],
+        "sort_order": sort_order,
         **contacts,
     }
     return insert_agency(by_name.get(parent_name), fields)
@@ -130,8 +131,8 @@ def build_demo_world() -> DemoWorld:
     """
     by_name: dict[str, Agency] = {}
     with transaction.atomic():
-        for spec in DEMO_AGENCIES:
-            by_name[spec[0]] = _ensure(spec, by_name)
+        for sort_order, spec in enumerate(DEMO_AGENCIES):
+            by_name[spec[0]] = _ensure(spec, by_name, sort_order)
     agencies = list(by_name.values())
     return DemoWorld(
         province=agencies[0],

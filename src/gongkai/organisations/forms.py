@@ -29,6 +29,11 @@ class OgiBodyForm(forms.ModelForm):
 
 
 class ParentChoiceField(forms.ModelChoiceField):
+    """Agencies indented by depth."""
+
+    def __init__(self, *args, empty_label=None, **kwargs):
+        super().__init__(*args, empty_label=empty_label or _("请选择"), **kwargs)
+
     def label_from_instance(self, obj):
         return "　" * obj.depth + obj.name
 
