@@ -20,21 +20,27 @@ MAX_RATIO = 200
 
 def read_docx(data: bytes, archive: zipfile.ZipFile) -> Document:
     _check_archive(archive)
+    try:
+        return _read(data)
+    except Exception as exc:  # python-docx and lxml raise many kinds
+        raise ReportError(
+            f"Word 文档已损坏或格式不受支持（{type(exc).__name__}）"
+        ) from exc
+
+
+def _read(data: bytes) -> Document:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-        blocks = []
-        for child in document.element.body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                blocks.append(Paragraph(child, document).text)
-            elif tag == "tbl":
-                blocks.append(Table(child, document))
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError, AttributeError) as exc:
-        raise ReportError(f"Word 文档已损坏或格式不受支持：{exc}") from exc
+    document = docx.Document(io.BytesIO(data))
+    blocks = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag == "p":
+            blocks.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            blocks.append(Table(child, document))
     sample = "".join(b for b in blocks if isinstance(b, str))[:20000]
     builder = DocumentBuilder("docx", Cleaner.for_text(sample))
     paragraphs = tables = 0

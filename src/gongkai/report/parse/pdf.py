@@ -89,6 +89,7 @@ def _add_page(builder: DocumentBuilder, number: int, items: list) -> None:
 
 def _describe(exc: Exception) -> str:
     name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name:
+    chain = f"{name} {exc!r} {exc.__cause__!r} {exc.__context__!r}".lower()
+    if "password" in chain or "encrypt" in chain:
         return "PDF 已加密（需要密码或不允许提取文字），无法读取"
     return f"PDF 文件已损坏或不完整，无法读取（{name}）"

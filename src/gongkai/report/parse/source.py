@@ -12,6 +12,7 @@ from .document import Document
 from .plaintext import read_text
 
 MAX_BYTES = 64 * 1024 * 1024
+_NOT_TEXT = "不是文本文件：内容含有大量控制字符（可能是损坏或不支持的二进制文件）"
 _HTML = re.compile(
     rb"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p|tr|td|br)\b", re.I
 )
@@ -71,7 +72,16 @@ def load_document(source, filename: str | None = None) -> Document:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise ReportError(f"不支持的文件类型：{what}")
+    if _binary(data[:4096]):
+        raise ReportError(_NOT_TEXT)
     return _from_text(decode_bytes(data))
+
+
+def _binary(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    controls = sum(1 for b in head if b < 9 or 13 < b < 27 or 27 < b < 32)
+    return controls > 0.05 * len(head)
 
 
 def _read_source(source) -> tuple[bytes | None, str | None]:

@@ -1,0 +1,253 @@
+"""Bad input gives ReportError (a Chinese message), never a crash or a hang.
+
+The fuzz tests run 200 examples each.  For a long run set
+``GONGKAI_FUZZ_EXAMPLES``, e.g.::
+
+    GONGKAI_FUZZ_EXAMPLES=20000 .venv/bin/pytest tests/report/test_parse_robust.py -k fuzz
+"""
+
+import io
+import os
+import zipfile
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gongkai.report import AnnualReport, ReportError
+from gongkai.report.parse import read
+from gongkai.report.render import render
+from gongkai.report.schema import FORMAT_2019, FORMAT_2021, SECTION_HEADINGS
+from tests.report_fixtures import fixture_text
+
+SEED = "seed-000_b84d2fa2a12aa177"
+EXAMPLES = int(os.environ.get("GONGKAI_FUZZ_EXAMPLES", "200"))
+# A hang guard for robustness (speed targets live in bench/bench_parse.py).
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=timedelta(seconds=2),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+def _read_or_refuse(source):
+    try:
+        report = read(source)
+    except ReportError as exc:
+        assert str(exc) and any("\u4e00" <= ch <= "\u9fff" for ch in str(exc))
+        return None
+    assert isinstance(report, AnnualReport)
+    AnnualReport.from_json(report.to_json())  # the result is valid canonical JSON
+    return report
+
+
+# --- refused input ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        (b"", "为空"),
+        ("   \n\n", "为空"),
+        (bytes(range(256)) * 40, "不是文本"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "图片"),
+        (b"\xd0\xcf\x11\xe0" + bytes(64), ".doc"),
+        ("hello world\n1 2 3", "无法识别"),
+        ("<html><body></body></html>", "无法识别"),
+    ],
+)
+def test_unreadable_input_is_refused(source, words):
+    with pytest.raises(ReportError, match=words):
+        read(source)
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_zip_without_word_document_is_refused():
+    with pytest.raises(ReportError, match="word/document.xml"):
+        read(_zip({"hello.txt": b"hi"}))
+
+
+def test_broken_docx_is_refused():
+    with pytest.raises(ReportError, match="Word 文档已损坏"):
+        read(
+            _zip(
+                {
+                    "word/document.xml": b"<w:document><<<",
+                    "[Content_Types].xml": b"<x/>",
+                }
+            )
+        )
+
+
+def test_docx_zip_bomb_is_refused_before_expanding():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/document.xml", "w") as member:
+            block = b" " * (1 << 20)
+            for _ in range(60):
+                member.write(block)
+    with pytest.raises(ReportError, match="压缩炸弹"):
+        read(buffer.getvalue())
+
+
+def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """A minimal PDF with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\n" % (
+        len(objects) + 1,
+        trailer_extra,
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+_DRAWING = b"0 0 m 100 100 l S"
+_PAGE = [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+    b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_DRAWING), _DRAWING),
+]
+
+
+def test_pdf_without_text_layer_is_refused():
+    with pytest.raises(ReportError, match="没有文字层"):
+        read(_pdf(_PAGE))
+
+
+def test_encrypted_pdf_is_refused():
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (
+        b"11" * 32,
+        b"22" * 32,
+    )
+    data = _pdf(
+        _PAGE + [encrypt], b"/Encrypt 5 0 R /ID [<%s> <%s>] " % (b"ab" * 16, b"ab" * 16)
+    )
+    with pytest.raises(ReportError, match="加密"):
+        read(data)
+
+
+@pytest.mark.parametrize("keep", [0.02, 0.3])
+def test_truncated_pdf_is_refused(keep):
+    data = render(read(fixture_text(SEED)), "pdf", findings=[])
+    with pytest.raises(ReportError, match="PDF"):
+        read(data[: int(len(data) * keep)])
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(ReportError, match="无法读取此类输入"):
+        read(12345)
+    # A string that is not an existing path is read as the text itself.
+    with pytest.raises(ReportError):
+        read(str(tmp_path / "nothing.pdf"))
+
+
+# --- fuzz -----------------------------------------------------------------------
+
+_WORDS = sorted(
+    {row.label for fmt in (FORMAT_2021, FORMAT_2019) for row in fmt.rows}
+    | {
+        row.label
+        for fmt in (FORMAT_2021, FORMAT_2019)
+        for _t, row in fmt.proactive_rows()
+    }
+    | set(SECTION_HEADINGS)
+    | {
+        "第二十条第（一）项",
+        "信息内容",
+        "申请人情况",
+        "行政复议",
+        "结果维持",
+        "总计",
+        "镇(zhèn)",
+    }
+    | {
+        "|",
+        " | ",
+        "\n",
+        "\n\n",
+        " ",
+        "0",
+        "7",
+        "12",
+        "640020470",
+        "-3-",
+        "????",
+        "规范性文件",
+    }
+    | {
+        "某某乡2023年政府信息公开工作年度报告",
+        "。",
+        "，",
+        "１２",
+        "uedbet体育_uedbet官网@:",
+    }
+)
+_fragments = st.lists(
+    st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), max_size=120
+)
+
+
+@FUZZ
+@given(st.text(max_size=2000))
+def test_fuzz_text_any_characters(text):
+    _read_or_refuse(text)
+
+
+@FUZZ
+@given(_fragments)
+def test_fuzz_text_report_fragments(parts):
+    _read_or_refuse("".join(parts))
+
+
+_cell = st.builds(
+    lambda tag, attrs, text: f"<{tag}{attrs}>{text}</{tag}>",
+    st.sampled_from(["td", "th", "p", "div", "span", "table", "tr", "br"]),
+    st.sampled_from(
+        ["", ' rowspan="3"', ' colspan="99999"', ' rowspan="-2"', ' colspan="x"']
+    ),
+    st.one_of(st.sampled_from(_WORDS), st.text(max_size=6)),
+)
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.one_of(_cell, st.sampled_from(["<table>", "</table>", "<tr>", "</tr>"])),
+        max_size=150,
+    )
+)
+def test_fuzz_html(parts):
+    _read_or_refuse("<html><head><meta charset='gb2312'></head><body>" + "".join(parts))
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_fuzz_bytes(data):
+    _read_or_refuse(data)
+
+
+@FUZZ
+@given(st.integers(0, 10**6), st.data())
+def test_fuzz_mutated_seed(seed, data):
+    text = fixture_text(SEED)
+    cut = data.draw(st.integers(0, len(text)))
+    noise = data.draw(st.text(max_size=20))
+    report = _read_or_refuse(text[:cut] + noise + text[cut + seed % 50 :])
+    if report is not None:
+        assert report.format in ("2021", "2019")
