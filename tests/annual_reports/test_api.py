@@ -27,7 +27,9 @@ def test_check_names_the_broken_cell(client, seed):
     response = client.post("/api/reports/check", seed, content_type="application/json")
     body = response.json()
     assert body["errors"] >= 2  # the 自然人 column and the 一 row no longer add up
-    named = {c for f in body["findings"] if f["severity"] == "error" for c in f["cells"]}
+    named = {
+        c for f in body["findings"] if f["severity"] == "error" for c in f["cells"]
+    }
     assert "applications.new[0]" in named
     assert {"T3-BALANCE", "T3-ROWSUM"} <= {f["rule"] for f in body["findings"]}
 

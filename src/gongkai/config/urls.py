@@ -14,5 +14,6 @@ urlpatterns = [
     path("staff/agencies/", include("gongkai.organisations.urls")),
     path("staff/people/", include("gongkai.accounts.urls_people")),
     path("staff/audit/", include("gongkai.audit.urls")),
+    path("staff/reports/", include("gongkai.annual_reports.urls")),
     path("", include("gongkai.portal.urls")),
 ]
