@@ -26,7 +26,9 @@ def fixture_names(with_expected: bool | None = None) -> list[str]:
     names = sorted(p.name.removesuffix(".txt") for p in REPORTS.glob("*.txt"))
     if with_expected is None:
         return names
-    return [n for n in names if (REPORTS / f"{n}.expected.json").exists() == with_expected]
+    return [
+        n for n in names if (REPORTS / f"{n}.expected.json").exists() == with_expected
+    ]
 
 
 def fixture_text(name: str) -> str:
@@ -34,7 +36,11 @@ def fixture_text(name: str) -> str:
     raw = (REPORTS / f"{name}.txt").read_text(encoding="utf-8")
     lines = raw.split("\n")
     i = 0
-    while i < len(lines) and lines[i].split(":", 1)[0] in ("source", "title", "partial"):
+    while i < len(lines) and lines[i].split(":", 1)[0] in (
+        "source",
+        "title",
+        "partial",
+    ):
         i += 1
     return "\n".join(lines[i:])
 
@@ -99,6 +105,9 @@ def _proactive(p: dict, format: str) -> dict:
         "other_services": item(old["other_external_services"]),
         "penalty": item(old["penalty"]),
         "enforcement": item(old["enforcement"]),
-        "fees": {"previous": old["fees"]["prev_year_items"], "change": old["fees"]["change"]},
+        "fees": {
+            "previous": old["fees"]["prev_year_items"],
+            "change": old["fees"]["change"],
+        },
         "procurement": dict(old["central_procurement"]),
     }

@@ -62,4 +62,6 @@ def management_commands() -> list[str]:
 
 @pytest.mark.parametrize("command", management_commands())
 def test_every_management_command_is_documented(command):
-    assert f"`{command}`" in (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    assert f"`{command}`" in (ROOT / "docs" / "operations.md").read_text(
+        encoding="utf-8"
+    )

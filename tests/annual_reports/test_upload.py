@@ -1,7 +1,8 @@
 import io
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+import pytest
 
 from gongkai.annual_reports.models import ImportedReport
 from gongkai.audit.models import AuditEntry

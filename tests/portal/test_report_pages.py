@@ -1,5 +1,6 @@
-import pytest
 from django.core.management import call_command
+
+import pytest
 from lxml import html
 
 from gongkai.annual_reports.models import ImportedReport
@@ -30,7 +31,9 @@ def test_report_page_shows_the_official_tables_and_findings(client, seed_record)
     doc = html.fromstring(page.content)
     text = doc.text_content()
     assert "三、收到和处理政府信息公开申请情况" in text
-    assert "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" in text
+    assert (
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" in text
+    )
     assert "全乡累计主动公开政府信息89条" in text
     cells = doc.xpath("//*[@data-cell]")
     assert len(cells) > 150  # 25 rows × 7 + 15 + section 二

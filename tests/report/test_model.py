@@ -37,7 +37,10 @@ def test_labels_keep_full_width_brackets_and_chinese_quotes():
 def test_fee_amount_is_kept_as_printed():
     data = empty_report().to_json()
     data["proactive"]["fees_10k_yuan"] = 24252.311082
-    assert AnnualReport.from_json(data).to_json()["proactive"]["fees_10k_yuan"] == 24252.311082
+    assert (
+        AnnualReport.from_json(data).to_json()["proactive"]["fees_10k_yuan"]
+        == 24252.311082
+    )
 
 
 def test_missing_row_is_refused_with_a_chinese_message():

@@ -3,6 +3,7 @@
 from typing import Any, Literal
 
 from django.http import HttpResponse
+
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 

@@ -45,7 +45,9 @@ def report_download(request: HttpRequest, pk: int, to: str) -> HttpResponse:
 @require_GET
 @cache_control(max_age=3600, public=True)
 def report_stylesheet(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(report_render.stylesheet(), content_type="text/css; charset=utf-8")
+    return HttpResponse(
+        report_render.stylesheet(), content_type="text/css; charset=utf-8"
+    )
 
 
 def _attachment(filename: str) -> str:

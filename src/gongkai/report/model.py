@@ -93,7 +93,9 @@ class Proactive2019(_Strict):
 
 # --- section 四 --------------------------------------------------------------
 
-AppealRow = Annotated[Cells, Field(min_length=N_APPEAL_COLUMNS, max_length=N_APPEAL_COLUMNS)]
+AppealRow = Annotated[
+    Cells, Field(min_length=N_APPEAL_COLUMNS, max_length=N_APPEAL_COLUMNS)
+]
 
 
 class Appeals(_Strict):
@@ -204,7 +206,7 @@ def empty_report(
         if row.fields == ("",):
             proactive[row.key] = fill
         else:
-            proactive[row.key] = {f: fill for f in row.fields}
+            proactive[row.key] = dict.fromkeys(row.fields, fill)
     if format == "2019":
         proactive["procurement"]["amount"] = None if fill is None else str(fill)
     return AnnualReport.model_validate(

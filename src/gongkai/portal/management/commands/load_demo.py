@@ -17,17 +17,27 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             record = load_seed_report()
-        self.stdout.write(f"演示年度报告：{record.agency_name} {record.year}（/reports/{record.pk}/）")
+        self.stdout.write(
+            f"演示年度报告：{record.agency_name} {record.year}（/reports/{record.pk}/）"
+        )
 
 
 def load_seed_report() -> ImportedReport:
     """Store the seed township's 2023 report (its published figures and text)."""
-    text = resources.files("gongkai.annual_reports").joinpath("data", SEED_REPORT).read_text("utf-8")
+    text = (
+        resources.files("gongkai.annual_reports")
+        .joinpath("data", SEED_REPORT)
+        .read_text("utf-8")
+    )
     report = AnnualReport.from_json_text(text)
     record, _ = ImportedReport.objects.update_or_create(
         agency_name=report.agency,
         year=report.year,
         source_name=SEED_REPORT,
-        defaults={"format": report.format, "data": report.to_json(), "source_kind": "json"},
+        defaults={
+            "format": report.format,
+            "data": report.to_json(),
+            "source_kind": "json",
+        },
     )
     return record
