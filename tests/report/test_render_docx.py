@@ -86,6 +86,9 @@ def test_table_three_has_the_official_grid_and_merged_cells(rendered):
     fmt = get_format(report.format)
     _, table, _ = tables(document)
     assert table.style.name == "Table Grid"
+    assert {
+        p.style.name for row in table.rows for c in row.cells for p in c.paragraphs
+    } == {"年报表格"}
     assert len(table.columns) == 10
     assert len(table.rows) == HEAD_ROWS + len(fmt.rows)
     corner = table.cell(0, 0)
@@ -241,3 +244,9 @@ def test_null_cells_print_blank_and_zero_prints_zero():
     data["applications"]["new"][1] = None
     _, table, _ = tables(open_docx(AnnualReport.from_json(data)))
     assert [table.cell(HEAD_ROWS, c).text for c in (3, 4, 5)] == ["0", "", "0"]
+
+
+def test_an_empty_section_uses_the_placeholder_style():
+    document = open_docx(empty_report("2021", 2023))
+    placeholders = [p.text for p in document.paragraphs if p.style.name == "年报待填"]
+    assert placeholders == ["（未填写）", "（未填写）"]
