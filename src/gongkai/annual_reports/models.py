@@ -21,7 +21,16 @@ class ImportedReport(models.Model):
         DOCX = "docx", _("Word (DOCX)")
         TEXT = "text", _("文本")
 
-    agency_name = models.CharField(_("机关名称"), max_length=200, blank=True)
+    agency = models.ForeignKey(
+        "organisations.Agency",
+        verbose_name=_("机关"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="imported_reports",
+        help_text=_("平台上的对应机关；读取其他机关的报告时可为空"),
+    )
+    agency_name = models.CharField(_("机关名称（报告所载）"), max_length=200, blank=True)
     year = models.PositiveIntegerField(_("报告年度"), null=True, blank=True)
     format = models.CharField(_("报告格式"), max_length=4)
     data = models.JSONField(_("报告数据"))
