@@ -59,7 +59,11 @@ class DocumentBuilder:
 
     def line(self, text: str, where: str) -> None:
         self._mark(where)
-        self._put(self.clean(text).replace(ROW, "").replace(CELL, "") + "\n")
+        text = self.clean(text)
+        if ROW in text or CELL in text:
+            text = text.replace(ROW, "").replace(CELL, "")
+        self.parts.append(text + "\n")
+        self.size += len(text) + 1
 
     def row(self, cells: list[tuple[str, str]]) -> None:
         """Add a table row: ``cells`` are ``(text, where)`` in column order."""

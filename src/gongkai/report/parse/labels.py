@@ -72,13 +72,16 @@ _ANNOTATION = r"(?:\([^()]{1,12}\))?"
 _MARKER = re.compile(
     r"^(?:\d[.、]|\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.])"
 )
+_SPACES = re.compile(r"\s+")
+_ORDINAL = re.compile(r"^(\d)[、.]")
 _QUOTES = re.compile("[“”‘’\"'「」]")
 
 
+@lru_cache(maxsize=2048)
 def squeeze(text: str) -> str:
     """Normalise a label for comparison: widths, spaces, quotes, ordinals."""
-    text = _QUOTES.sub("", re.sub(r"\s+", "", normalise(text)))
-    return re.sub(r"^(\d)[、.]", r"\1.", text)
+    text = _QUOTES.sub("", _SPACES.sub("", normalise(text)))
+    return _ORDINAL.sub(r"\1.", text)
 
 
 @dataclass(frozen=True)

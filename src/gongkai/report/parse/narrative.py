@@ -66,7 +66,8 @@ def _breaks(previous: str, line: str, width: int) -> bool:
 
 
 def _width(text: str) -> int:
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+    """Display width: a Chinese character (3 bytes in UTF-8) counts 2."""
+    return len(text) + (len(text.encode()) - len(text)) // 2
 
 
 def _join(a: str, b: str) -> str:

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import AnnualReport, Finding, ReportError, empty_report
 from ..schema import NARRATIVE_SECTIONS, SECTION_HEADINGS, format_for_year, get_format
@@ -187,16 +188,20 @@ def _table_name(number: int) -> str:
 
 
 def _assign(data: dict, path: str, value) -> None:
-    head, _, rest = path.partition(".")
-    name, _, index = rest.partition("[")
-    node = data[head]
-    parts = name.split(".")
-    for part in parts[:-1]:
-        node = node[part]
-    if index:
-        node[parts[-1]][int(index.rstrip("]"))] = value
+    keys, index = _path(path)
+    node = data
+    for key in keys[:-1]:
+        node = node[key]
+    if index is None:
+        node[keys[-1]] = value
     else:
-        node[parts[-1]] = value
+        node[keys[-1]][index] = value
+
+
+@lru_cache(maxsize=512)
+def _path(path: str) -> tuple[tuple[str, ...], int | None]:
+    name, _, index = path.partition("[")
+    return tuple(name.split(".")), int(index.rstrip("]")) if index else None
 
 
 # --- narrative ---------------------------------------------------------------

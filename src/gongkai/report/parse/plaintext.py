@@ -17,14 +17,19 @@ from .document import Document, DocumentBuilder
 
 def read_text(text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    builder = DocumentBuilder("text", Cleaner.for_text(text))
+    # Cleaning never removes a line break: clean once, then split.
+    lines = Cleaner.for_text(text)(text).split("\n")
+    builder = DocumentBuilder("text", _unchanged)
     if _bare_pipes(lines):
         _add_bare_pipe_lines(builder, lines)
     else:
         for number, line in enumerate(lines, start=1):
             _add_line(builder, line, f"第 {number} 行")
     return builder.build(base_gap=_base_gap(lines))
+
+
+def _unchanged(text: str) -> str:
+    return text
 
 
 def _bare_pipes(lines: list[str]) -> bool:

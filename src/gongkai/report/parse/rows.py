@@ -15,6 +15,7 @@ from .digits import TooAmbiguous, split_cells
 from .labels import RowSpec, TableSpec, printed_label, squeeze
 from .tokens import BAD, BLANK, NUM, Chunk, Token
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 OK, BLANKED, MISSING, UNREADABLE = "ok", "blank", "missing", "unreadable"
 
 
@@ -110,11 +111,7 @@ def _continue_label(row: RowRead, lead: str) -> None:
 
 
 def _looks_like_row(text: str, matches) -> bool:
-    return (
-        not matches
-        and 1 < len(text) <= 80
-        and re.search(r"[\u4e00-\u9fff]", text) is not None
-    )
+    return not matches and 1 < len(text) <= 80 and _CJK.search(text) is not None
 
 
 # --- slots → values ----------------------------------------------------------

@@ -21,7 +21,12 @@ HEADING_PATTERNS = (
     rf"五{_SEP}{_GAP}(?:存在的|存在)?主要问题(?:及其|及|和|与)?(?:改进|整改)?(?:情况|措施)?",
     rf"六{_SEP}其他需要报告的事项|六{_SEP}其他(?:需要报告的)?事项",
 )
-_HEADINGS = tuple(re.compile(_NOT_AFTER + p) for p in HEADING_PATTERNS)
+_ANY_HEADING = re.compile(
+    _NOT_AFTER
+    + "(?:"
+    + "|".join(f"(?P<h{i}>{p})" for i, p in enumerate(HEADING_PATTERNS, 1))
+    + ")"
+)
 
 
 @dataclass(frozen=True)
@@ -33,12 +38,14 @@ class Heading:
 
 def find_headings(norm: str) -> list[Heading]:
     """Return the first heading of each section found, in text order."""
-    found = []
-    for number, pattern in enumerate(_HEADINGS, start=1):
-        match = pattern.search(norm)
-        if match:
-            found.append(Heading(number, match.start(), match.end()))
-    return sorted(found, key=lambda h: h.start)
+    found: dict[int, Heading] = {}
+    for match in _ANY_HEADING.finditer(norm):
+        number = int(match.lastgroup[1:])
+        if number not in found:
+            found[number] = Heading(number, match.start(), match.end())
+            if len(found) == len(HEADING_PATTERNS):
+                break
+    return sorted(found.values(), key=lambda h: h.start)
 
 
 # --- title: agency and year --------------------------------------------------

@@ -12,6 +12,7 @@ from .document import Document
 from .plaintext import read_text
 
 MAX_BYTES = 64 * 1024 * 1024
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _NOT_TEXT = "不是文本文件：内容含有大量控制字符（可能是损坏或不支持的二进制文件）"
 _HTML = re.compile(
     rb"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p|tr|td|br)\b", re.I
@@ -120,7 +121,7 @@ def _is_file(text: str) -> bool:
 def _from_text(text: str) -> Document:
     if not text.strip():
         raise ReportError("文件为空，没有可读取的内容")
-    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROLS.findall(text, 0, 4096))
     if controls > 0.05 * min(len(text), 4096):
         raise ReportError(
             "不是文本文件：内容含有大量控制字符（可能是损坏或不支持的二进制文件）"

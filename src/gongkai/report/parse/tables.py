@@ -111,11 +111,19 @@ def _provenance(result: TableResult, doc: Document, decoded: Decoded, paths) -> 
             result.provenance[path] = doc.locate(token.start)
 
 
+_UNIT = re.compile(r"万元$|元$")
+_INT = re.compile(r"\d+")
+_SIGNED = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"\d+\.\d+")
+
+
 def _to_int(text: str | None, signed: bool = False):
     if text is None:
         return None
-    text = re.sub(r"万元$|元$", "", text).replace(",", "")
-    if not re.fullmatch(r"-?\d+" if signed else r"\d+", text):
+    if text.isascii() and text.isdigit():
+        return int(text)
+    text = _UNIT.sub("", text).replace(",", "")
+    if not (_SIGNED if signed else _INT).fullmatch(text):
         raise ValueError(text)
     return int(text)
 
@@ -123,10 +131,10 @@ def _to_int(text: str | None, signed: bool = False):
 def _to_amount(text: str | None):
     if text is None:
         return None
-    text = re.sub(r"万元$|元$", "", text).replace(",", "")
-    if re.fullmatch(r"\d+", text):
+    text = _UNIT.sub("", text).replace(",", "")
+    if _INT.fullmatch(text):
         return int(text)
-    if re.fullmatch(r"\d+\.\d+", text):
+    if _DECIMAL.fullmatch(text):
         return float(text)
     raise ValueError(text)
 

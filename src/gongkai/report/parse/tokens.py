@@ -6,6 +6,7 @@ slots (:class:`Token` of kind ``num``, ``blank`` or ``bad``).
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .document import CELL, ROW, Document
@@ -16,6 +17,8 @@ _NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?"
 _NUMBER_RE = re.compile(_NUMBER)
 _WORD_NUMBER = re.compile(rf"{_NUMBER}|-?\d+(?:\.\d+)?%")
 _GARBLED = re.compile(r"[\d?\ufffd]*[?\ufffd][\d?\ufffd]*")
+_WORD = re.compile(r"\S+")
+_DIGITISH = re.compile(r"[\d?\ufffd]")
 _DASHES = re.compile(r"[-/\\_~·]+")
 _ORDINAL_AFTER = re.compile(r"[.、](?:[\u4e00-\u9fff]|$)")
 _PAGE_NUMBER = re.compile(
@@ -24,7 +27,7 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str
     start: int
@@ -47,15 +50,25 @@ class Chunk:
     def end(self) -> int:
         return self.tokens[-1].end
 
-    def joined(self) -> tuple[str, list[int]]:
-        """Return the text without spaces and each character's offset."""
-        chars, where = [], []
-        for token in self.tokens:
-            for i, ch in enumerate(token.text):
-                if not ch.isspace():
-                    chars.append(ch)
-                    where.append(token.start + i)
-        return "".join(chars), where
+    def joined(self) -> tuple[str, "Offsets"]:
+        """Return the text (text tokens hold no spaces) and its offsets."""
+        return "".join(t.text for t in self.tokens), Offsets(self.tokens)
+
+
+class Offsets:
+    """Document offset of each character of a chunk's joined text."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.starts = []
+        at = 0
+        for token in tokens:
+            self.starts.append(at)
+            at += len(token.text)
+
+    def __getitem__(self, i: int) -> int:
+        k = max(bisect_right(self.starts, i) - 1, 0)
+        return self.tokens[k].start + i - self.starts[k]
 
 
 def is_page_number(line: str) -> bool:
@@ -95,10 +108,15 @@ def _row_tokens(tokens: list[Token], line: str, offset: int) -> None:
 
 
 def _text_tokens(tokens: list[Token], text: str, offset: int) -> None:
-    for word in re.finditer(r"\S+", text):
+    for word in _WORD.finditer(text):
         w = word.group()
         at = offset + word.start()
-        if _WORD_NUMBER.fullmatch(w):
+        if w.isascii() and w.isdigit():
+            tokens.append(Token(NUM, at, at + len(w), w))
+        elif not _DIGITISH.search(w):
+            kind = BLANK if _DASHES.fullmatch(w) else TEXT
+            tokens.append(Token(kind, at, at + len(w), w))
+        elif _WORD_NUMBER.fullmatch(w):
             tokens.append(Token(NUM, at, at + len(w), w))
         elif _GARBLED.fullmatch(w):
             tokens.append(Token(BAD, at, at + len(w), w))
