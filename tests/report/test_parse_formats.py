@@ -7,6 +7,7 @@ import re
 import docx
 import pytest
 
+from gongkai.report import ReportError
 from gongkai.report.parse import read, read_detailed
 from gongkai.report.render import render
 from gongkai.report.schema import (
@@ -213,3 +214,43 @@ def test_pdf_provenance_names_page_and_cell():
     assert where.startswith("第 ") and "页表" in where and "列" in where
     assert set(back.report.appeals.reconsideration) == {0}
     assert len(back.report.appeals.reconsideration) == N_APPEAL_COLUMNS
+
+
+def test_unruled_pdf_with_page_numbers_reads_like_the_text():
+    """The seed's lines typeset as plain paragraphs (no ruled tables) with a
+    page-number footer: rows are rebuilt from positions on each line."""
+    import html
+
+    import weasyprint
+
+    text = fixture_text(SEED)
+    paragraphs = "".join(
+        f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip()
+    )
+    style = (
+        "@page { size: A4; @bottom-center { content: '— ' counter(page) ' —' } }"
+        "body { font-family: 'Noto Serif CJK SC'; font-size: 12pt } p { margin: 0 }"
+    )
+    page = f"<html lang='zh-CN'><head><style>{style}</style></head><body>{paragraphs}</body></html>"
+    result = read_detailed(weasyprint.HTML(string=page).write_pdf())
+    original = read(text)
+    assert result.kind == "pdf" and result.sections == (1, 2, 3, 4, 5, 6)
+    for key in COMPARED:
+        assert result.report.to_json()[key] == original.to_json()[key], key
+    for key in ("overview", "problems", "other"):
+        narrative = getattr(result.report.sections, key)
+        assert "—" not in narrative
+        assert _words(narrative) == _words(getattr(original.sections, key))
+    assert re.fullmatch(r"第 \d+ 页第 \d+ 行", result.provenance["applications.new[0]"])
+
+
+@pytest.mark.parametrize("to", ["pdf", "docx"])
+def test_damaged_documents_are_refused_or_read(to):
+    data = render(read(fixture_text(SEED)), to, findings=[])
+    for damaged in (data[: len(data) // 2], data[:100] + bytes(200) + data[300:]):
+        try:
+            report = read(damaged)
+        except ReportError as exc:
+            assert str(exc)
+        else:
+            assert report.format in ("2021", "2019")
