@@ -287,3 +287,15 @@ def test_read_accepts_path_bytes_and_gb18030(tmp_path):
     path.write_bytes(text.encode("gb18030"))
     for source in (path, str(path), text.encode("utf-8"), text.encode("gb18030")):
         assert read(source).applications == read(text).applications
+
+
+def test_headings_listed_in_the_preamble_are_not_taken_for_sections():
+    preamble = (
+        "本报告包括一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，"
+        "四、政府信息公开行政复议、行政诉讼情况，五、存在的主要问题及改进情况，六、其他需要报告的事项。\n"
+    )
+    result = read_detailed(preamble + fixture_text(SEED))
+    assert result.tables == (2, 3, 4)
+    assert result.report.to_json() | {"findings": []} == read(
+        fixture_text(SEED)
+    ).to_json() | {"findings": []}

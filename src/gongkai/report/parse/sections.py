@@ -37,15 +37,25 @@ class Heading:
 
 
 def find_headings(norm: str) -> list[Heading]:
-    """Return the first heading of each section found, in text order."""
-    found: dict[int, Heading] = {}
+    """Return one heading per section, in text order: the first that starts
+    a line, else the first anywhere (a page flattened to one line).  A
+    preamble listing "一、总体情况，二、…" inside a sentence is passed over
+    when the real headings stand on their own lines."""
+    first: dict[int, Heading] = {}
+    at_line_start: dict[int, Heading] = {}
     for match in _ANY_HEADING.finditer(norm):
         number = int(match.lastgroup[1:])
-        if number not in found:
-            found[number] = Heading(number, match.start(), match.end())
-            if len(found) == len(HEADING_PATTERNS):
-                break
-    return sorted(found.values(), key=lambda h: h.start)
+        heading = Heading(number, match.start(), match.end())
+        first.setdefault(number, heading)
+        if _starts_line(norm, match.start()):
+            at_line_start.setdefault(number, heading)
+    chosen = first | at_line_start
+    return sorted(chosen.values(), key=lambda h: h.start)
+
+
+def _starts_line(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    return not text[line_start:at].strip(" \t\x1e\x1f\u3000")
 
 
 # --- title: agency and year --------------------------------------------------
