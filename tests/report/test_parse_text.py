@@ -299,3 +299,38 @@ def test_headings_listed_in_the_preamble_are_not_taken_for_sections():
     assert result.report.to_json() | {"findings": []} == read(
         fixture_text(SEED)
     ).to_json() | {"findings": []}
+
+
+def _seed_with(old: str, new: str) -> str:
+    text = fixture_text(SEED)
+    assert old in text
+    return text.replace(old, new)
+
+
+ROW_NEW = "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0"
+
+
+def test_extra_number_after_a_consistent_row_is_left_unread_with_a_warning():
+    report = read(
+        _seed_with(ROW_NEW, "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1 9")
+    )
+    assert report.applications["new"] == [1, 0, 0, 0, 0, 0, 1]
+    [finding] = [f for f in report.findings if f.rule == "CELL-UNREADABLE"]
+    assert "“9”" in finding.message and finding.severity == "warning"
+
+
+def test_extra_number_that_breaks_the_row_sum_makes_the_row_unreadable():
+    report = read(
+        _seed_with(ROW_NEW, "一、本年新收政府信息公开申请数量 1 2 0 0 0 0 1 9")
+    )
+    assert report.applications["new"] == [None] * 7
+    assert any("多于 7 列" in f.message for f in report.findings)
+
+
+def test_garbled_cell_is_null_with_the_reason():
+    report = read(
+        _seed_with(ROW_NEW, "一、本年新收政府信息公开申请数量 1?3 0 0 0 0 0 13")
+    )
+    assert report.applications["new"] == [None, 0, 0, 0, 0, 0, 13]
+    finding = next(f for f in report.findings if f.rule == "CELL-UNREADABLE")
+    assert "乱码" in finding.message and finding.cells == ["applications.new[0]"]

@@ -124,6 +124,7 @@ class Decoded:
     tokens: list[Token | None]  # per cell: where it was read
     reason: str = ""  # why cells are unreadable or missing
     candidates: list[tuple] = field(default_factory=list)
+    extra: str = ""  # numbers after the row's cells, left unread
 
 
 def decode(
@@ -168,7 +169,9 @@ def _too_many(nums: list[Token], n: int, groups) -> Decoded:
     if any(has_total for _p, has_total in groups) and all(t.kind == NUM for t in head):
         try:
             if split_cells([t.text for t in head], groups, limit=1):
-                return _positional(head, n)
+                decoded = _positional(head, n)
+                decoded.extra = " ".join(t.text for t in nums[n:])
+                return decoded
         except TooAmbiguous:
             pass
     shown = " ".join(t.text for t in nums)

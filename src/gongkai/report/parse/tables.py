@@ -100,6 +100,12 @@ def _report_row(
         if status == UNREADABLE and decoded.candidates:
             message += f"，可能的拆分：{_candidates_text(decoded.candidates)}"
         result.note(rule, severity, message, [paths[i] for i in cells])
+    if decoded.extra:
+        message = (
+            f"{name}“{label}”行末尾多出数值“{decoded.extra}”，未读入"
+            f"（前 {len(paths)} 个数值的和相符）"
+        )
+        result.note("CELL-UNREADABLE", "warning", message, list(paths))
     if row.label and not same_label(row.label, row.spec.label):
         message = f"{name}行标签“{row.label}”与格式中的“{row.spec.label}”不同"
         result.note("LABELS", "info", message, list(paths))
