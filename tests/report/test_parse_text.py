@@ -334,3 +334,17 @@ def test_garbled_cell_is_null_with_the_reason():
     assert report.applications["new"] == [None, 0, 0, 0, 0, 0, 13]
     finding = next(f for f in report.findings if f.rule == "CELL-UNREADABLE")
     assert "乱码" in finding.message and finding.cells == ["applications.new[0]"]
+
+
+def test_numbers_in_prose_are_not_cells():
+    text = (
+        "某某乡2023年政府信息公开工作年度报告\n一、总体情况\n全年公开信息 30 条。\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n全年发生行政复议 2 起，行政诉讼 1 起，均已审结。\n"
+        "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
+    )
+    report = read(text)
+    assert report.appeals.reconsideration == [None] * 5
+    assert any(
+        f.rule == "TABLE-MISSING" and f.cells == ["appeals"] for f in report.findings
+    )
+    assert report.sections.overview == "全年公开信息 30 条。"

@@ -18,6 +18,7 @@ _NUMBER_RE = re.compile(_NUMBER)
 _WORD_NUMBER = re.compile(rf"{_NUMBER}|-?\d+(?:\.\d+)?%")
 _GARBLED = re.compile(r"[\d?\ufffd]*[?\ufffd][\d?\ufffd]*")
 _WORD = re.compile(r"\S+")
+_MEASURE_WORDS = set("件条个次份起宗人家篇期场项")
 _DIGITISH = re.compile(r"[\d?\ufffd]")
 _DASHES = re.compile(r"[-/\\_~·]+")
 _ORDINAL_AFTER = re.compile(r"[.、](?:[\u4e00-\u9fff]|$)")
@@ -94,7 +95,15 @@ def tokenize(doc: Document, start: int, end: int) -> list[Token]:
             )
             gap = 0
             _text_tokens(tokens, line, line_start)
+    _counted_things(tokens)
     return tokens
+
+
+def _counted_things(tokens: list[Token]) -> None:
+    """``共 12 件``, ``2 起``: a number with a measure word is prose, not a cell."""
+    for token, after in zip(tokens, tokens[1:], strict=False):
+        if token.kind == NUM and after.kind == TEXT and after.text[0] in _MEASURE_WORDS:
+            token.kind = TEXT
 
 
 def _row_tokens(tokens: list[Token], line: str, offset: int) -> None:
