@@ -254,3 +254,16 @@ def test_damaged_documents_are_refused_or_read(to):
             assert str(exc)
         else:
             assert report.format in ("2021", "2019")
+
+
+def test_html_page_laid_out_in_a_table_reads_the_tables_inside():
+    page = _sample_html()
+    start, end = page.index("<body>") + 6, page.index("</body>")
+    page = (
+        page[:start]
+        + "<table><tr><td>导航</td><td>"
+        + page[start:end]
+        + "</td></tr></table>"
+        + page[end:]
+    )
+    _check_sample(read(page))

@@ -17,6 +17,7 @@ from .clean import Cleaner
 from .document import Document, DocumentBuilder
 
 _BLOCKS = {
+    "table", "tbody", "thead", "tfoot", "td", "th",
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr",
     "section", "article", "header", "footer", "dd", "dt", "dl", "blockquote",
     "pre", "hr", "title", "center", "form", "main", "nav", "aside", "caption",
@@ -76,7 +77,7 @@ class _Walker:
         if tag in _SKIP or not tag:
             self.buffer.append(element.tail or "")
             return
-        if tag == "table":
+        if tag == "table" and not _has_table_inside(element):
             self.flush()
             self.table(element)
         else:
@@ -118,6 +119,11 @@ class _Walker:
                 c += cols_spanned
             if cells:
                 self.builder.row(cells)
+
+
+def _has_table_inside(table) -> bool:
+    """A table holding tables is page layout: read what is inside it."""
+    return next(table.iterdescendants("table"), None) is not None
 
 
 def _owner(tr):
