@@ -267,3 +267,18 @@ def test_html_page_laid_out_in_a_table_reads_the_tables_inside():
         + page[end:]
     )
     _check_sample(read(page))
+
+
+def test_docx_table_inside_a_content_control():
+    from docx.oxml import OxmlElement
+
+    document = docx.Document(io.BytesIO(_sample_docx()))
+    table = document.tables[0]._tbl
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    table.addprevious(sdt)
+    sdt.append(content)
+    content.append(table)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    report = read(buffer.getvalue())
+    assert report.applications["total"] == _row_values(FORMAT_2021.row_index["total"])

@@ -35,11 +35,10 @@ def _read(data: bytes) -> Document:
 
     document = docx.Document(io.BytesIO(data))
     blocks = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
-        if tag == "p":
+    for child in _body_blocks(document.element.body):
+        if _local(child) == "p":
             blocks.append(Paragraph(child, document).text)
-        elif tag == "tbl":
+        else:
             blocks.append(Table(child, document))
     sample = "".join(b for b in blocks if isinstance(b, str))[:20000]
     builder = DocumentBuilder("docx", Cleaner.for_text(sample))
@@ -52,6 +51,20 @@ def _read(data: bytes) -> Document:
             tables += 1
             _table(builder, block, tables)
     return builder.build()
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _body_blocks(parent):
+    """Yield paragraphs and tables in order, also inside content controls."""
+    for child in parent.iterchildren():
+        tag = _local(child)
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            yield from _body_blocks(child)
 
 
 def _check_archive(archive: zipfile.ZipFile) -> None:
