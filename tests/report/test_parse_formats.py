@@ -282,3 +282,19 @@ def test_docx_table_inside_a_content_control():
     document.save(buffer)
     report = read(buffer.getvalue())
     assert report.applications["total"] == _row_values(FORMAT_2021.row_index["total"])
+
+
+def test_unruled_pdf_table_with_blank_cells_places_numbers_by_x():
+    """001 leaves most cells blank.  Rendered without borders, pdfplumber
+    finds no table; the numbers are put under their column headers."""
+    import weasyprint
+
+    report = read(fixture_text("001"))
+    page = render(report, "html", findings=[]).decode()
+    page = page.replace(
+        "</head>", "<style>table, tr, td, th { border: none !important }</style></head>"
+    )
+    back = read_detailed(weasyprint.HTML(string=page).write_pdf())
+    assert back.tables == (2, 3, 4)
+    for key in COMPARED:
+        assert back.report.to_json()[key] == report.to_json()[key], key

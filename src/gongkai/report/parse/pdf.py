@@ -4,8 +4,9 @@ Per page, ruled tables are found with ``find_tables`` and read cell by cell
 (merged cells come back as ``None`` and are skipped, empty cells as
 blanks); the text outside them is read as lines (pdfplumber groups
 characters into lines by position, and puts a space where there is a gap,
-so unruled tables keep one row per line with its numbers apart).  Lines and
-tables are merged in reading order (top to bottom).
+so unruled tables keep one row per line with its numbers apart; their
+numbers are placed in columns by x position, see :mod:`.pdfcolumns`).
+Lines and tables are merged in reading order (top to bottom).
 """
 
 import io
@@ -13,6 +14,7 @@ import io
 from ..model import ReportError
 from .clean import Cleaner
 from .document import Document, DocumentBuilder
+from .pdfcolumns import group_lines, place_numbers
 
 MAX_PAGES = 300
 NO_TEXT = "此 PDF 没有文字层（可能是扫描件），无法读取；请提供带文字层的 PDF、Word 文档或网页，或手工录入"
@@ -27,9 +29,9 @@ def read_pdf(data: bytes) -> Document:
         raise ReportError(_describe(exc)) from exc
     if not any(items for items in pages):
         raise ReportError(NO_TEXT)
-    sample = "".join(
-        text for items in pages for _top, kind, text in items if kind == "line"
-    )
+    lines = [item for items in pages for _top, kind, item in items if kind == "line"]
+    place_numbers(lines)
+    sample = "".join(line.text for line in lines)
     builder = DocumentBuilder("pdf", Cleaner.for_text(sample[:20000]))
     for number, items in enumerate(pages, start=1):
         _add_page(builder, number, items)
@@ -54,9 +56,8 @@ def _page_items(page) -> list:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    items = [
-        (line["top"], "line", line["text"]) for line in outside.extract_text_lines()
-    ]
+    words = outside.extract_words()
+    items = [(line.top, "line", line) for line in group_lines(words)]
     items += [(t.bbox[1], "table", t.extract()) for t in tables]
     return sorted(items, key=lambda item: item[0])
 
@@ -74,7 +75,11 @@ def _add_page(builder: DocumentBuilder, number: int, items: list) -> None:
     for _top, kind, content in items:
         if kind == "line":
             line += 1
-            builder.line(content, f"第 {number} 页第 {line} 行")
+            where = f"第 {number} 页第 {line} 行"
+            if content.cells is None:
+                builder.line(content.text, where)
+            else:
+                builder.row([(cell, where) for cell in content.cells])
             continue
         table += 1
         for r, row in enumerate(content, start=1):

@@ -21,7 +21,7 @@ OK, BLANKED, MISSING, UNREADABLE = "ok", "blank", "missing", "unreadable"
 
 @dataclass
 class RowRead:
-    spec: RowSpec
+    spec: RowSpec | None
     label: str
     at: int  # offset of the label
     slots: list[Token] = field(default_factory=list)
@@ -39,17 +39,44 @@ def read_rows(items: list, table: TableSpec) -> TableRead:
     order = {spec.key: i for i, spec in enumerate(table.rows)}
     read = TableRead()
     current: RowRead | None = None
+    orphan: RowRead | None = None  # text naming no row, and the cells after it
     last = -1
     for item in items:
         if not isinstance(item, Chunk):
-            if current is not None:
-                current.slots.append(item)
+            holder = current if current is not None else orphan
+            if holder is not None:
+                holder.slots.append(item)
                 read.end = max(read.end, item.end)
             continue
         if last == len(table.rows) - 1 and current and current.slots:
             break  # the table's last row is complete
+        if orphan is not None and orphan.slots:
+            last = _rescue(orphan, item, table, order, read, last)
         current, last = _chunk(item, table, order, read, current, last)
+        orphan = None if current is not None else _orphan(item)
     return read
+
+
+def _orphan(chunk: Chunk) -> RowRead | None:
+    text, _where = chunk.joined()
+    return None if "。" in text else RowRead(None, text, chunk.start)
+
+
+def _rescue(orphan: RowRead, chunk: Chunk, table, order, read: TableRead, last) -> int:
+    """A label broken by its own cells (PDF: ``6.属于四类过程性信`` 3 1 … ``息``):
+    the text before the cells and the text after them name the row."""
+    text, _where = chunk.joined()
+    ahead = _in_order(table.matches(text), order, last)
+    lead = text[: _label_starts(ahead, text)[0]] if ahead else text
+    joined = orphan.label + lead
+    for spec, a, b in reversed(_in_order(table.matches(joined), order, last)):
+        if spec is not None and a < len(orphan.label) < b:
+            label, _begins = printed_label(spec, joined, a, 0, len(joined))
+            read.rows[spec.key] = RowRead(spec, label, orphan.at, orphan.slots)
+            if read.unknown and read.unknown[-1] == orphan.label:
+                read.unknown.pop()
+            return order[spec.key]
+    return last
 
 
 def _chunk(chunk: Chunk, table: TableSpec, order, read: TableRead, current, last):
@@ -104,10 +131,14 @@ def _in_order(matches, order, last):
 
 
 def _continue_label(row: RowRead, lead: str) -> None:
-    """A label broken by its own numbers (PDF): ``…不再处`` 0 0 … ``理其…``."""
+    """A label broken by its own numbers (PDF): ``…不再处`` 0 0 … ``理其…``.
+    Take as much of the text that follows as completes or continues it."""
     official = squeeze(row.spec.label)
-    if official.startswith(squeeze(row.label + lead)):
-        row.label += lead
+    for k in range(len(lead), 0, -1):
+        longer = squeeze(row.label + lead[:k])
+        if longer == official or (k == len(lead) and official.startswith(longer)):
+            row.label += lead[:k]
+            return
 
 
 def _looks_like_row(text: str, matches) -> bool:
