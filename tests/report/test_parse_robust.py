@@ -251,3 +251,28 @@ def test_fuzz_mutated_seed(seed, data):
     report = _read_or_refuse(text[:cut] + noise + text[cut + seed % 50 :])
     if report is not None:
         assert report.format in ("2021", "2019")
+
+
+_word = st.builds(
+    lambda text, x, width, top: {"text": text, "x0": x, "x1": x + width, "top": top},
+    st.one_of(
+        st.sampled_from(
+            ["申请人情况", "自然", "人", "商业", "企业", "总计", "行政复议", "0", "12"]
+        ),
+        st.text(max_size=4),
+    ),
+    st.floats(0, 600),
+    st.floats(0, 60),
+    st.floats(0, 800),
+)
+
+
+@FUZZ
+@given(st.lists(_word, max_size=80))
+def test_fuzz_pdf_column_placement(words):
+    from gongkai.report.parse.pdfcolumns import group_lines, place_numbers
+
+    lines = group_lines(words)
+    place_numbers(lines)
+    for line in lines:
+        assert line.cells is None or len(line.cells) >= 1
