@@ -348,3 +348,12 @@ def test_numbers_in_prose_are_not_cells():
         f.rule == "TABLE-MISSING" and f.cells == ["appeals"] for f in report.findings
     )
     assert report.sections.overview == "全年公开信息 30 条。"
+
+
+@pytest.mark.parametrize(
+    "page_number", ["-3-", "— 3 —", "－ 3 －", "第 3 页", "第3页 共7页", "3"]
+)
+def test_page_numbers_are_dropped_from_the_narrative(page_number):
+    old = "重视程度不够，主动满足群众公开需要的意愿不足、发布信息"
+    report = read(_seed_with(old, f"{page_number}\n\n{old}"))
+    assert report.sections.problems == read(fixture_text(SEED)).sections.problems

@@ -23,7 +23,8 @@ _DIGITISH = re.compile(r"[\d?\ufffd]")
 _DASHES = re.compile(r"[-/\\_~·]+")
 _ORDINAL_AFTER = re.compile(r"[.、](?:[\u4e00-\u9fff]|$)")
 _PAGE_NUMBER = re.compile(
-    r"\s*(?:[-_~·—]+\s*\d{1,3}\s*[-_~·—]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"\s*(?:[-_~·—–－─]+\s*\d{1,3}\s*[-_~·—–－─]+"
+    r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})\s*"
 )
 
