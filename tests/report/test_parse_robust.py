@@ -276,3 +276,20 @@ def test_fuzz_pdf_column_placement(words):
     place_numbers(lines)
     for line in lines:
         assert line.cells is None or len(line.cells) >= 1
+
+
+_HOSTILE_SPANS = (
+    "<html><body><h1>某某乡2023年政府信息公开工作年度报告</h1><table>"
+    + "".join(
+        "<tr>" + '<td rowspan="64" colspan="64">x</td>' * 50 + "</tr>"
+        for _ in range(500)
+    )
+    + "</table></body></html>"
+)
+
+
+@settings(max_examples=1, deadline=timedelta(seconds=2))
+@given(st.just(_HOSTILE_SPANS))
+def test_hostile_rowspans_do_not_hang(page):
+    # Same hang guard as the fuzz tests: 25,000 cells each spanning 64×64.
+    _read_or_refuse(page)

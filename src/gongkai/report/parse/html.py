@@ -39,6 +39,7 @@ _CJK_GAP = re.compile(
     r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])"
 )
 MAX_SPAN = 64
+MAX_GRID = 100_000
 
 
 def read_html(text: str) -> Document:
@@ -94,31 +95,32 @@ class _Walker:
     def table(self, table) -> None:
         self.tables += 1
         rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
-        covered: set[tuple[int, int]] = set()
+        below: dict[int, set[int]] = {}  # row → columns covered by rowspans
+        budget = MAX_GRID
         for r, tr in enumerate(rows):
+            taken = below.pop(r, set())
             cells = []
             c = 0
-            for td in tr:
-                if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
-                    continue
-                while (r, c) in covered:
+            for td in _cells(tr):
+                while c in taken:
                     c += 1
-                rows_spanned = min(_span(td, "rowspan"), len(rows) - r)
-                cols_spanned = _span(td, "colspan")
-                cells.append(
-                    (
-                        squash(td.text_content()),
-                        f"表 {self.tables} 第 {r + 1} 行第 {c + 1} 列",
-                    )
-                )
-                covered.update(
-                    (r + dr, c + dc)
-                    for dr in range(rows_spanned)
-                    for dc in range(cols_spanned)
-                )
-                c += cols_spanned
+                where = f"表 {self.tables} 第 {r + 1} 行第 {c + 1} 列"
+                cells.append((squash(td.text_content()), where))
+                width = _span(td, "colspan")
+                depth = min(_span(td, "rowspan"), len(rows) - r)
+                if budget > 0:  # a hostile page cannot make this quadratic
+                    budget -= width * depth
+                    for dr in range(1, depth):
+                        below.setdefault(r + dr, set()).update(range(c, c + width))
+                c += width
             if cells:
                 self.builder.row(cells)
+
+
+def _cells(tr):
+    for td in tr:
+        if isinstance(td.tag, str) and td.tag.lower() in ("td", "th"):
+            yield td
 
 
 def _has_table_inside(table) -> bool:
