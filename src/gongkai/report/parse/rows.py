@@ -134,7 +134,7 @@ def _continue_label(row: RowRead, lead: str) -> None:
     """A label broken by its own numbers (PDF): ``…不再处`` 0 0 … ``理其…``.
     Take as much of the text that follows as completes or continues it."""
     official = squeeze(row.spec.label)
-    for k in range(len(lead), 0, -1):
+    for k in range(min(len(lead), len(official)), 0, -1):
         longer = squeeze(row.label + lead[:k])
         if longer == official or (k == len(lead) and official.startswith(longer)):
             row.label += lead[:k]
