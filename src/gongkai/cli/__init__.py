@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-GROUPS = ("report", "calendar")
+GROUPS = ("report", "calendar", "fees")
 
 
 def setup_django() -> None:

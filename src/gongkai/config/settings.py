@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "gongkai.organisations",
     "gongkai.accounts",
     "gongkai.workcalendar",
+    "gongkai.catalogue",
 ]
 
 MIDDLEWARE = [
