@@ -25,6 +25,7 @@ class RowRead:
     label: str
     at: int  # offset of the label
     slots: list[Token] = field(default_factory=list)
+    norm: str = ""  # an orphan's normalised text
 
 
 @dataclass
@@ -59,7 +60,7 @@ def read_rows(items: list, table: TableSpec) -> TableRead:
 
 def _orphan(chunk: Chunk) -> RowRead | None:
     text, _where = chunk.joined()
-    return None if "。" in text else RowRead(None, text, chunk.start)
+    return None if "。" in text else RowRead(None, chunk.raw, chunk.start, norm=text)
 
 
 def _rescue(orphan: RowRead, chunk: Chunk, table, order, read: TableRead, last) -> int:
@@ -67,13 +68,14 @@ def _rescue(orphan: RowRead, chunk: Chunk, table, order, read: TableRead, last) 
     the text before the cells and the text after them name the row."""
     text, _where = chunk.joined()
     ahead = _in_order(table.matches(text), order, last)
-    lead = text[: _label_starts(ahead, text)[0]] if ahead else text
-    joined = orphan.label + lead
+    lead = _label_starts(ahead, text)[0] if ahead else len(text)
+    joined = orphan.norm + text[:lead]
     for spec, a, b in reversed(_in_order(table.matches(joined), order, last)):
-        if spec is not None and a < len(orphan.label) < b:
-            label, _begins = printed_label(spec, joined, a, 0, len(joined))
+        if spec is not None and a < len(orphan.norm) < b:
+            _label, begins = printed_label(spec, joined, a, 0, len(joined))
+            label = (orphan.label + chunk.raw[:lead])[begins:]
             read.rows[spec.key] = RowRead(spec, label, orphan.at, orphan.slots)
-            if read.unknown and read.unknown[-1] == orphan.label:
+            if read.unknown and read.unknown[-1] == orphan.norm:
                 read.unknown.pop()
             return order[spec.key]
     return last
@@ -83,10 +85,11 @@ def _chunk(chunk: Chunk, table: TableSpec, order, read: TableRead, current, last
     text, where = chunk.joined()
     if "。" in text:
         return None, last  # narrative between or after the rows
+    raw = chunk.raw
     matches = _in_order(table.matches(text), order, last)
     first = matches[0][1] if matches else len(text)
     if current is not None and current.slots and first:
-        _continue_label(current, text[:first])
+        _continue_label(current, raw[:first])
     accepted = None
     starts = _label_starts(matches, text)
     for n, (spec, a, b) in enumerate(matches):
@@ -94,10 +97,10 @@ def _chunk(chunk: Chunk, table: TableSpec, order, read: TableRead, current, last
             read.headers.append(text[a:b])
             continue
         right = starts[n + 1] if n + 1 < len(matches) else len(text)
-        label, begins = printed_label(
+        _label, begins = printed_label(
             spec, text, a, matches[n - 1][2] if n else 0, right
         )
-        accepted = RowRead(spec, label, where[begins])
+        accepted = RowRead(spec, raw[begins:right], where[begins])
         read.rows[spec.key] = accepted
         last = order[spec.key]
         read.end = max(read.end, chunk.end)

@@ -36,6 +36,7 @@ class Token:
     end: int
     text: str = ""  # normalised text of the token
     soft: bool = False  # a blank read from empty lines, not an empty cell
+    raw: str = ""  # text tokens: the text as printed (same length as ``text``)
 
 
 @dataclass
@@ -51,6 +52,11 @@ class Chunk:
     @property
     def end(self) -> int:
         return self.tokens[-1].end
+
+    @property
+    def raw(self) -> str:
+        """The joined text as printed, character for character with ``joined``."""
+        return "".join(t.raw for t in self.tokens)
 
     def joined(self) -> tuple[str, "Offsets"]:
         """Return the text (text tokens hold no spaces) and its offsets."""
@@ -97,6 +103,9 @@ def tokenize(doc: Document, start: int, end: int) -> list[Token]:
             gap = 0
             _text_tokens(tokens, line, line_start)
     _counted_things(tokens)
+    for token in tokens:
+        if token.kind == TEXT:
+            token.raw = doc.text[token.start : token.end]
     return tokens
 
 
