@@ -1,0 +1,120 @@
+"""What every search backend shares: the request, the filter SQL over
+``catalogue_document`` and the document text that is indexed.
+
+A backend keeps one index row per public document, keyed by the
+document's ``listing_key`` (publication date, then primary key), so the
+newest-first order and keyset paging come straight from the index.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import connection
+from django.utils import timezone
+
+from ..models import Validity, key_range_of_year
+from .text import Terms, normalise
+
+
+@dataclass(frozen=True)
+class Filters:
+    agency_id: int | None = None
+    category_id: int | None = None
+    year: int | None = None
+    validity: str | None = None
+    today: date | None = None
+
+    def sql(self, key_column: str) -> tuple[list[str], list]:
+        """Return SQL conditions (on ``d``, the document table, and
+        ``key_column``, the index row key) and their parameters."""
+        conditions, params = [], []
+        if self.agency_id is not None:
+            conditions.append("d.agency_id = %s")
+            params.append(self.agency_id)
+        if self.category_id is not None:
+            conditions.append("d.category_id = %s")
+            params.append(self.category_id)
+        if self.year is not None:
+            conditions.append(f"{key_column} BETWEEN %s AND %s")
+            params.extend(key_range_of_year(self.year))
+        if self.validity:
+            sql, more = _validity_sql(self.validity, self.today)
+            conditions.append(sql)
+            params.extend(more)
+        return conditions, params
+
+
+def _validity_sql(validity: str, today: date | None) -> tuple[str, list]:
+    day = connection.ops.adapt_datefield_value(today or timezone.localdate())
+    not_repealed = "(d.repealed_on IS NULL OR d.repealed_on > %s)"
+    if validity == Validity.REPEALED:
+        return "d.repealed_on <= %s", [day]
+    if validity == Validity.EXPIRED:
+        return f"{not_repealed} AND d.valid_until < %s", [day, day]
+    return f"{not_repealed} AND (d.valid_until IS NULL OR d.valid_until >= %s)", [
+        day,
+        day,
+    ]
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which slice of the newest-first result list: keys below ``after``
+    (next pages) or above ``before`` (previous pages), ``size`` of them."""
+
+    after: int | None = None
+    before: int | None = None
+    size: int = 20
+
+    def sql(self, key_column: str) -> tuple[list[str], list, str]:
+        """Return conditions, parameters and the ORDER BY direction."""
+        if self.before is not None:
+            return [f"{key_column} > %s"], [self.before], "ASC"
+        if self.after is not None:
+            return [f"{key_column} < %s"], [self.after], "DESC"
+        return [], [], "DESC"
+
+
+def indexed_text(document) -> tuple[str, str]:
+    """Return the normalised (title, body) that the indexes hold for a
+    document: the body joins 内容概述, 文号, 索引号, 主题词 and 正文."""
+    parts = [
+        document.summary,
+        document.document_number,
+        document.index_number or "",
+        document.keywords,
+        document.body,
+    ]
+    return normalise(document.title), normalise("\n".join(p for p in parts if p))
+
+
+class Backend:
+    """The interface; see ``sqlite.SqliteBackend`` and
+    ``postgres.PostgresBackend``."""
+
+    def index(self, documents) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def remove(self, keys: list[int]) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def clear(self) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def match(self, terms: Terms, filters: Filters, window: Window) -> list[int]:
+        raise NotImplementedError  # pragma: no cover - interface
+
+    def count(self, terms: Terms, filters: Filters, cap: int) -> int:
+        raise NotImplementedError  # pragma: no cover - interface
+
+    def fetch_keys(self, sql: str, params: list) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def count_sql(self, inner: str, params: list, cap: int) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM ({inner} LIMIT %s) AS hits", [*params, cap]
+            )
+            return cursor.fetchone()[0]

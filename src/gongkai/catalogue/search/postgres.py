@@ -1,0 +1,85 @@
+"""PostgreSQL search: ``pg_trgm`` for terms of three or more characters and
+a bigram ``tsvector`` for shorter ones, in one table keyed by listing key.
+
+``content`` holds the normalised text with a GIN ``gin_trgm_ops`` index
+(LIKE ``%term%`` uses it); ``grams`` is built with ``array_to_tsvector``
+from ``text.bigram_tokens``, so no text-search parser or dictionary is
+involved and the database locale does not matter for it.  ``pg_trgm``
+itself needs a UTF-8 ``LC_CTYPE`` (``catalogue.checks`` warns otherwise).
+"""
+
+from django.db import connection
+
+from .base import Backend, Filters, Window, indexed_text
+from .text import Terms, bigram_tokens, like_pattern, tsquery_operand
+
+TABLE = "catalogue_search"
+
+CREATE_SQL = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+    "listing_key bigint PRIMARY KEY, content text NOT NULL, grams tsvector NOT NULL)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_content_trgm ON {TABLE} "
+    "USING gin (content gin_trgm_ops)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_grams ON {TABLE} USING gin (grams)",
+]
+DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}"]
+
+
+def _row(document) -> tuple[int, str, list[str]]:
+    title, body = indexed_text(document)
+    content = f"{title}\n{body}"
+    return document.listing_key, content, sorted(set(bigram_tokens(content)))
+
+
+class PostgresBackend(Backend):
+    def index(self, documents) -> None:
+        rows = [_row(d) for d in documents]
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (listing_key, content, grams) "
+                "VALUES (%s, %s, array_to_tsvector(%s::text[])) "
+                "ON CONFLICT (listing_key) DO UPDATE "
+                "SET content = EXCLUDED.content, grams = EXCLUDED.grams",
+                rows,
+            )
+
+    def remove(self, keys: list[int]) -> None:
+        if keys:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"DELETE FROM {TABLE} WHERE listing_key = ANY(%s)", [list(keys)]
+                )
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {TABLE}")
+
+    def _query(self, terms: Terms, filters: Filters, window: Window | None):
+        conditions = ["s.content LIKE %s" for _ in terms.long]
+        params: list = [like_pattern(t) for t in terms.long]
+        if terms.short:
+            conditions.append("s.grams @@ %s::tsquery")
+            params.append(" & ".join(tsquery_operand(t) for t in terms.short))
+        more, more_params = filters.sql("s.listing_key")
+        conditions += more
+        params += more_params
+        order = "DESC"
+        if window is not None:
+            more, more_params, order = window.sql("s.listing_key")
+            conditions += more
+            params += more_params
+        sql = (
+            f"SELECT s.listing_key FROM {TABLE} AS s "
+            "JOIN catalogue_document AS d ON d.listing_key = s.listing_key "
+            f"WHERE {' AND '.join(conditions)} ORDER BY s.listing_key {order}"
+        )
+        return sql, params
+
+    def match(self, terms: Terms, filters: Filters, window: Window) -> list[int]:
+        sql, params = self._query(terms, filters, window)
+        return self.fetch_keys(f"{sql} LIMIT %s", [*params, window.size])
+
+    def count(self, terms: Terms, filters: Filters, cap: int) -> int:
+        sql, params = self._query(terms, filters, None)
+        return self.count_sql(sql, params, cap)

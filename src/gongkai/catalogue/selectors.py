@@ -1,0 +1,213 @@
+"""Reads of the catalogue: permission-checked fetchers for staff, the
+public fetchers, and the yearly figures of report section 二."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import models
+from django.http import Http404
+
+from gongkai.accounts.permissions import (
+    agencies_for_user,
+    filter_for_user,
+    get_for_user,
+)
+from gongkai.organisations.models import Agency
+
+from .models import (
+    Article20Figures,
+    Attachment,
+    Document,
+    DocumentKind,
+    ProactiveSuggestion,
+    StandardEntry,
+    Status,
+    SuggestionStatus,
+)
+
+# Documents that count as issued: published, or registered without publishing.
+ISSUED_STATUSES = (Status.PUBLISHED, Status.FILED)
+
+
+def get_document_for_user(user, pk, *, write: bool = False) -> Document:
+    """Return document ``pk`` if its agency is within the user's reach (with
+    ``write``: the user may change it), else raise ``Http404``."""
+    return get_for_user(
+        Document.objects.select_related("agency", "category"), user, pk, write=write
+    )
+
+
+def get_attachment_for_user(user, document: Document, pk) -> Attachment:
+    try:
+        return document.attachments.get(pk=pk)
+    except (Attachment.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def get_entry_for_user(user, agency: Agency, pk) -> StandardEntry:
+    try:
+        return StandardEntry.objects.get(pk=pk, agency=agency)
+    except (StandardEntry.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def get_suggestion_for_user(user, pk, *, write: bool = False) -> ProactiveSuggestion:
+    return get_for_user(
+        ProactiveSuggestion.objects.select_related("agency"), user, pk, write=write
+    )
+
+
+def documents_for_user(user) -> models.QuerySet:
+    """Every document of the agencies the user may read."""
+    return filter_for_user(Document.objects.select_related("agency", "category"), user)
+
+
+def writable_agencies(user) -> models.QuerySet:
+    return agencies_for_user(user, write=True).order_by("path")
+
+
+def get_public_document(pk) -> Document:
+    """Return a document on the public platform, else raise ``Http404``
+    (drafts, withheld and withdrawn items do not exist for the public)."""
+    try:
+        return Document.objects.public().select_related("agency", "category").get(pk=pk)
+    except (Document.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+# Report section 二 ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    issued: int
+    repealed: int
+    in_force: int
+
+
+def document_counts(agency: Agency, year: int, kind: str) -> DocumentCounts:
+    """Return the 第二十条第（一）项 figures of ``kind`` for ``year``.
+
+    - 本年制发件数: issued documents whose 生成日期 (成文日期) is in the year;
+    - 本年废止件数: documents whose 废止日期 is in the year;
+    - 现行有效件数: documents issued by 31 December, in effect by then and
+      neither repealed nor expired on that day.
+    """
+    documents = Document.objects.filter(
+        agency=agency, kind=kind, status__in=ISSUED_STATUSES
+    )
+    year_end = date(year, 12, 31)
+    in_force = (
+        documents.filter(created_on__lte=year_end)
+        .exclude(effective_from__gt=year_end)
+        .valid_on(year_end)
+    )
+    return DocumentCounts(
+        issued=documents.filter(created_on__year=year).count(),
+        repealed=documents.filter(repealed_on__year=year).count(),
+        in_force=in_force.count(),
+    )
+
+
+def published_count(agency: Agency, year: int) -> int:
+    """Return how many items the agency published proactively in ``year``
+    (withdrawn ones included: they were published)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return Document.objects.filter(
+        agency=agency, published_on__range=(first, last)
+    ).count()
+
+
+def fees_10k_yuan(amount_yuan: Decimal, decimals: int = 4) -> int | float:
+    """Return an amount in 元 as 万元 with ``decimals`` places (R54)."""
+    value = (amount_yuan / Decimal(10000)).quantize(Decimal(1).scaleb(-decimals))
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def proactive_section(agency: Agency, year: int) -> dict:
+    """Return section 二 of the 2021 format for ``agency`` and ``year``, in
+    the canonical JSON shape (``proactive`` of ``spec/report-json.md``).
+
+    The 第（五）（六）（八）项 cells are ``None`` when no figures were entered
+    for the year.
+    """
+    figures = Article20Figures.objects.filter(agency=agency, year=year).first()
+    section = {
+        "regulations": vars(document_counts(agency, year, DocumentKind.REGULATION)),
+        "normative_documents": vars(
+            document_counts(agency, year, DocumentKind.NORMATIVE)
+        ),
+        "licensing": figures.licensing if figures else None,
+        "penalty": figures.penalty if figures else None,
+        "enforcement": figures.enforcement if figures else None,
+        "fees_10k_yuan": fees_10k_yuan(figures.fees_yuan) if figures else None,
+    }
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in section.items()}
+
+
+# Flags for staff ------------------------------------------------------------
+
+
+@dataclass
+class Flags:
+    """What needs attention in the given agencies' catalogues."""
+
+    overdue: models.QuerySet  # 第二十六条
+    deadline_unknown: models.QuerySet
+    missing_interpretation: models.QuerySet  # R50
+    reevaluation_due: models.QuerySet  # 第十八条
+    referred: models.QuerySet  # R45: waiting for a referral
+    suggestions: models.QuerySet  # 第四十四条
+    stale_guides: list  # 第十二条、第五十三条
+    quiet_agencies: list  # R69
+
+    @property
+    def total(self) -> int:
+        counted = (
+            self.overdue,
+            self.missing_interpretation,
+            self.reevaluation_due,
+            self.suggestions,
+        )
+        return sum(q.count() for q in counted) + len(self.stale_guides)
+
+
+def flags_for(agencies: models.QuerySet, today: date, quiet_days: int = 90) -> Flags:
+    """Return the flags of the catalogues of ``agencies`` as of ``today``."""
+    documents = Document.objects.filter(agency__in=agencies).select_related("agency")
+    drafts = documents.filter(status=Status.DRAFT)
+    return Flags(
+        overdue=documents.publication_overdue(today).order_by("publication_due_on"),
+        deadline_unknown=documents.deadline_unknown(),
+        missing_interpretation=documents.interpretation_missing(today).order_by(
+            "interpretation_due_on"
+        ),
+        reevaluation_due=documents.reevaluation_due(today).order_by("review_due_on"),
+        referred=drafts.filter(pk__in=[d.pk for d in drafts if d.is_referred()]),
+        suggestions=ProactiveSuggestion.objects.filter(
+            agency__in=agencies, status=SuggestionStatus.OPEN
+        ).select_related("agency"),
+        stale_guides=[a for a in agencies if _guide_stale(a)],
+        quiet_agencies=_quiet(agencies, today, quiet_days),
+    )
+
+
+def _guide_stale(agency: Agency) -> bool:
+    guide = getattr(agency, "guide", None)
+    return guide is not None and guide.contacts_changed()
+
+
+def last_published(agency: Agency) -> date | None:
+    latest = Document.objects.public().filter(agency=agency).order_by("-listing_key")
+    return latest.values_list("published_on", flat=True).first()
+
+
+def _quiet(agencies, today: date, days: int) -> list[tuple[Agency, date | None]]:
+    """Agencies that published nothing in the last ``days`` days (R69)."""
+    quiet = []
+    for agency in agencies:
+        last = last_published(agency)
+        if last is None or (today - last).days > days:
+            quiet.append((agency, last))
+    return quiet

@@ -1,0 +1,1 @@
+"""Staff pages of the catalogue (the public pages live in ``gongkai.portal``)."""
