@@ -11,3 +11,4 @@ api = NinjaAPI(
 api.add_router("/reports", "gongkai.annual_reports.api.router")
 api.add_router("/agencies", "gongkai.organisations.api.router")
 api.add_router("/audit", "gongkai.audit.api.router")
+api.add_router("/catalogue", "gongkai.catalogue.api.router")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/agencies/", include("gongkai.organisations.urls")),
     path("staff/people/", include("gongkai.accounts.urls_people")),
     path("staff/audit/", include("gongkai.audit.urls")),
+    path("staff/catalogue/", include("gongkai.catalogue.urls")),
     path("staff/reports/", include("gongkai.annual_reports.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import agency_urls, views
 
 app_name = "portal"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
         name="report_download",
     ),
     path("report.css", views.report_stylesheet, name="report_css"),
+    *agency_urls.urlpatterns,
 ]
