@@ -293,3 +293,20 @@ _HOSTILE_SPANS = (
 def test_hostile_rowspans_do_not_hang(page):
     # Same hang guard as the fuzz tests: 25,000 cells each spanning 64×64.
     _read_or_refuse(page)
+
+
+@pytest.mark.parametrize(
+    ("filename", "words"),
+    [("年报.pdf", "不是 PDF"), ("年报.docx", "不是 Word"), ("年报.doc", "旧版")],
+)
+def test_file_name_that_promises_another_kind_is_refused(filename, words):
+    with pytest.raises(ReportError, match=words):
+        read(
+            "某某乡2023年政府信息公开工作年度报告\n一、总体情况\n无。".encode(),
+            filename=filename,
+        )
+
+
+def test_text_file_name_does_not_change_reading():
+    text = fixture_text(SEED)
+    assert read(text.encode(), filename="年报.txt") == read(text)

@@ -73,9 +73,31 @@ def load_document(source, filename: str | None = None) -> Document:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise ReportError(f"不支持的文件类型：{what}")
+    _check_extension(filename or _name_of(source))
     if _binary(data[:4096]):
         raise ReportError(_NOT_TEXT)
     return _from_text(decode_bytes(data))
+
+
+def _name_of(source) -> str:
+    return str(source) if isinstance(source, (str, os.PathLike)) else ""
+
+
+def _check_extension(name: str) -> None:
+    """The name promises a PDF or Word file the content is not."""
+    suffix = Path(name).suffix.lower() if name else ""
+    if suffix == ".pdf":
+        raise ReportError(
+            f"文件“{Path(name).name}”的扩展名是 .pdf，但内容不是 PDF（文件可能已损坏）"
+        )
+    if suffix == ".docx":
+        raise ReportError(
+            f"文件“{Path(name).name}”的扩展名是 .docx，但内容不是 Word 文档（文件可能已损坏）"
+        )
+    if suffix in (".doc", ".wps"):
+        raise ReportError(
+            "不支持旧版 Word/WPS 文件（.doc/.wps），请另存为 .docx 或 PDF"
+        )
 
 
 def _binary(head: bytes) -> bool:
