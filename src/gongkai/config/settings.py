@@ -124,6 +124,8 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.workcalendar",
     "gongkai.catalogue",
+    "gongkai.applications",
+    "gongkai.remedies",
 ]
 
 MIDDLEWARE = [
@@ -226,6 +228,11 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
 }
+
+# 依申请公开 (gongkai.applications); see docs/settings.md.
+GONGKAI_FEE_PAUSES_CLOCK = env_bool("GONGKAI_FEE_PAUSES_CLOCK", True)
+GONGKAI_APPLY_RATE_LIMIT = env_int("GONGKAI_APPLY_RATE_LIMIT", 5)
+GONGKAI_SMS_SENDER = os.getenv("GONGKAI_SMS_SENDER", "")
 
 # Upload limits (reports, attachments): refuse bodies over this many bytes.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 20 * 1024 * 1024)

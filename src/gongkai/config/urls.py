@@ -15,6 +15,9 @@ urlpatterns = [
     path("staff/people/", include("gongkai.accounts.urls_people")),
     path("staff/audit/", include("gongkai.audit.urls")),
     path("staff/catalogue/", include("gongkai.catalogue.urls")),
+    path("staff/applications/", include("gongkai.applications.urls")),
+    path("staff/remedies/", include("gongkai.remedies.urls")),
+    path("apply/", include("gongkai.applications.urls_public")),
     path("staff/reports/", include("gongkai.annual_reports.urls")),
     path("", include("gongkai.portal.urls")),
 ]

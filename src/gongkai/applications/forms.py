@@ -1,0 +1,458 @@
+"""Forms of the public application pages and the staff case pages.
+
+Forms parse and label; the rules live in the services, whose
+``ValidationError`` the views show on the fields (``add_service_errors``).
+The intake form asks the service itself (``clean_fields``) so that the
+public form, the staff form and the API refuse exactly the same input.
+"""
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import fees, outcomes
+from .models import (
+    ApplicantType,
+    Channel,
+    ConsultationKind,
+    Decision,
+    Delivery,
+    FeeBasis,
+    IdKind,
+    LetterKind,
+    Position,
+    ProvisionForm,
+)
+from .services import Upload, clean_fields
+
+MAX_FILES = 5
+MAX_FILE_BYTES = 10 * 1024 * 1024
+# Accepted attachments: extension → (media type, leading bytes).
+FILE_TYPES = {
+    "pdf": ("application/pdf", (b"%PDF",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "doc": ("application/msword", (b"\xd0\xcf\x11\xe0",)),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (b"PK\x03\x04",),
+    ),
+    "ofd": ("application/ofd", (b"PK\x03\x04",)),
+}
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's ``ValidationError`` on the form's fields where it
+    names one, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def date_field(label, *, required=True, help_text=""):
+    return forms.DateField(
+        label=label, required=required, widget=DateInput(), help_text=help_text
+    )
+
+
+def text_area(label, *, required=True, rows=4, help_text=""):
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class TodayForm(forms.Form):
+    """A form whose date fields default to today."""
+
+    date_fields: tuple[str, ...] = ("on",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.date_fields:
+            if name in self.fields and not self.fields[name].initial:
+                self.fields[name].initial = timezone.localdate()
+
+
+# -- attachments ------------------------------------------------------------
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Up to 5 files of 10 MB each, PDF, images or Word/OFD documents whose
+    content matches their extension."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(attrs={"accept": ",".join(f".{e}" for e in FILE_TYPES)}),
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, (list, tuple)) else [data]) if f]
+        if len(files) > MAX_FILES:
+            raise ValidationError(_("最多上传 %(n)d 个附件。") % {"n": MAX_FILES})
+        return tuple(
+            self._upload(super(AttachmentsField, self).clean(f, initial)) for f in files
+        )
+
+    def _upload(self, file) -> Upload:
+        extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
+        if extension not in FILE_TYPES:
+            raise ValidationError(
+                _(
+                    "附件“%(name)s”的类型不支持，请上传 PDF、JPG、PNG、DOC、DOCX 或 OFD 文件。"
+                )
+                % {"name": file.name}
+            )
+        if file.size > MAX_FILE_BYTES:
+            raise ValidationError(_("附件“%(name)s”超过 10 MB。") % {"name": file.name})
+        content = file.read()
+        media_type, signatures = FILE_TYPES[extension]
+        if not content.startswith(signatures):
+            raise ValidationError(
+                _("附件“%(name)s”的内容与扩展名不符，可能已损坏。")
+                % {"name": file.name}
+            )
+        return Upload(file.name, content, media_type)
+
+
+# -- intake -----------------------------------------------------------------
+
+
+class IntakeForm(forms.Form):
+    """第二十九条: who applies, how to reach them, what they want and how."""
+
+    applicant_type = forms.ChoiceField(
+        label=_("申请人类型"), choices=ApplicantType.choices, widget=forms.RadioSelect
+    )
+    applicant_name = forms.CharField(
+        label=_("姓名或名称"),
+        max_length=100,
+        help_text=_("自然人填写姓名；法人或其他组织填写全称。"),
+    )
+    id_kind = forms.ChoiceField(label=_("身份证明"), choices=IdKind.choices)
+    id_number = forms.CharField(label=_("证件号码"), max_length=40)
+    contact_person = forms.CharField(
+        label=_("联系人"),
+        max_length=50,
+        required=False,
+        help_text=_("法人或其他组织必填。"),
+    )
+    phone = forms.CharField(label=_("联系电话"), max_length=30)
+    email = forms.EmailField(label=_("电子邮箱"), required=False)
+    address = forms.CharField(label=_("通信地址"), max_length=200, required=False)
+    postcode = forms.RegexField(
+        label=_("邮政编码"),
+        regex=r"^\d{6}$",
+        required=False,
+        error_messages={"invalid": _("邮政编码为6位数字。")},
+    )
+    info_title = forms.CharField(
+        label=_("政府信息名称"), max_length=200, required=False
+    )
+    document_number = forms.CharField(
+        label=_("文号"),
+        max_length=100,
+        required=False,
+        help_text=_("如：平政办〔2025〕12号"),
+    )
+    info_description = text_area(
+        _("所需信息的特征描述"),
+        help_text=_(
+            "请尽量写明信息的名称、文号、形成时间、制作机关等便于查找的特征。建议一事一申请。"
+        ),
+    )
+    provision_form = forms.ChoiceField(
+        label=_("获取信息的形式"),
+        choices=ProvisionForm.choices,
+        widget=forms.RadioSelect,
+    )
+    delivery = forms.ChoiceField(
+        label=_("获取信息的途径"), choices=Delivery.choices, widget=forms.RadioSelect
+    )
+    needs_assistance = forms.BooleanField(
+        label=_("我有阅读困难或视听障碍，需要必要的帮助（第四十三条）"), required=False
+    )
+    assistance_note = forms.CharField(
+        label=_("需要何种帮助"), max_length=200, required=False
+    )
+    attachments = AttachmentsField(
+        label=_("附件"),
+        help_text=_(
+            "身份证明等材料，最多 5 个，每个不超过 10 MB（PDF、JPG、PNG、DOC、DOCX、OFD）。"
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        fields = {name: cleaned.get(name, "") for name in self.intake_names()}
+        try:
+            self.intake = clean_fields(fields)
+        except ValidationError as error:
+            add_service_errors(self, error)
+        return cleaned
+
+    @staticmethod
+    def intake_names() -> tuple[str, ...]:
+        from .services.intake import INTAKE_FIELDS
+
+        return INTAKE_FIELDS
+
+
+class PublicApplicationForm(IntakeForm):
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    # A field people never see: bots fill it in.
+    website = forms.CharField(
+        label=_("请勿填写此项"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    truthful = forms.BooleanField(label=_("本人承诺所填信息真实有效"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].initial = uuid.uuid4()
+        self.fields["delivery"].choices = [
+            c for c in Delivery.choices if c[0] != Delivery.FAX
+        ]
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("提交失败，请刷新页面后重试。"))
+        return ""
+
+
+class RegisterForm(IntakeForm):
+    """Staff registration of an application that came by another channel."""
+
+    channel = forms.ChoiceField(
+        label=_("申请方式"),
+        choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
+    )
+    receipt_date = date_field(
+        _("收到申请之日"),
+        required=False,
+        help_text=_(
+            "当面、口头：提交之日；邮寄：签收之日；平常信函、传真、电子邮件：与申请人确认之日（可稍后确认）。"
+        ),
+    )
+    receipt_note = forms.CharField(
+        label=_("收到情况说明"), max_length=200, required=False
+    )
+    field_order = ["channel", "receipt_date", "receipt_note"]
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(label=_("申请编号"), max_length=32)
+    query_code = forms.CharField(label=_("查询码"), max_length=20)
+
+
+class PublicCorrectionForm(forms.Form):
+    text = text_area(_("补正内容"), required=False, rows=6)
+    attachments = AttachmentsField(label=_("补正材料"))
+
+
+# -- staff steps ----------------------------------------------------------------
+
+
+class ConfirmReceiptForm(TodayForm):
+    on = date_field(_("收到申请之日（双方确认之日）"))
+    note = forms.CharField(
+        label=_("确认情况"),
+        max_length=200,
+        required=False,
+        help_text=_("如：已电话与申请人确认"),
+    )
+
+
+class ReviewForm(TodayForm):
+    on = date_field(_("审核日期"))
+
+
+class CorrectionForm(TodayForm):
+    items = text_area(_("需要补正的事项"), help_text=_("一次性逐项列明（第三十条）。"))
+    correct_by = date_field(_("补正期限"))
+    on = date_field(_("告知日期"))
+
+
+class ReceiveCorrectionForm(TodayForm):
+    on = date_field(_("收到补正申请之日"))
+    late_reason = text_area(_("逾期补正的正当理由"), required=False, rows=2)
+
+
+class ConsultationForm(TodayForm):
+    date_fields = ("sent_on",)
+    kind = forms.ChoiceField(label=_("类型"), choices=ConsultationKind.choices)
+    party_name = forms.CharField(label=_("被征求意见方"), max_length=100)
+    party_contact = forms.CharField(label=_("联系方式"), max_length=200, required=False)
+    subject = text_area(_("征求意见的内容"))
+    sent_on = date_field(_("发出日期"))
+    party_received_on = date_field(
+        _("对方收到日期"), required=False, help_text=_("不填则按发出当日计。")
+    )
+
+
+class ConsultationAnswerForm(TodayForm):
+    date_fields = ("answered_on",)
+    position = forms.ChoiceField(
+        label=_("意见"),
+        choices=[c for c in Position.choices if c[0] != Position.PENDING],
+        widget=forms.RadioSelect,
+    )
+    answered_on = date_field(_("答复日期"), required=False)
+    reasons = text_area(_("意见及理由"), required=False, rows=3)
+
+
+class OverrideForm(TodayForm):
+    date_fields = ("notified_on",)
+    reasons = text_area(_("不公开可能对公共利益造成重大影响的理由"))
+    notified_on = date_field(_("书面告知第三方日期"))
+
+
+class ExtensionForm(TodayForm):
+    days = forms.IntegerField(
+        label=_("延长工作日数"), min_value=1, max_value=20, initial=20
+    )
+    reason = text_area(_("延期理由"), rows=2)
+    on = date_field(_("批准并告知日期"))
+
+
+class ReasonsForm(TodayForm):
+    grounds = text_area(_("申请数量、频次明显超过合理范围的情况"))
+    reasons_due = date_field(_("说明理由期限"))
+    on = date_field(_("通知日期"))
+
+
+class DecisionForm(TodayForm):
+    decision = forms.ChoiceField(
+        label=_("决定"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    applicant_reasons = text_area(_("申请人说明的理由"), required=False, rows=3)
+    reasons = text_area(_("决定理由"), rows=3)
+    delayed_due = date_field(
+        _("延迟答复期限"), required=False, help_text=_("理由合理时必填。")
+    )
+    on = date_field(_("决定日期"))
+
+
+class FeeForm(TodayForm):
+    basis = forms.ChoiceField(
+        label=_("计费方式"), choices=FeeBasis.choices, widget=forms.RadioSelect
+    )
+    quantity = forms.IntegerField(
+        label=_("件数或页数"),
+        min_value=1,
+        help_text=_("按件：本申请计为几件；按量：提供的页数。"),
+    )
+    position = forms.IntegerField(
+        label=_("本月第几件"),
+        min_value=1,
+        required=False,
+        help_text=_("按件计收时，本申请是申请人本月向本机关提出的第几件。"),
+    )
+    justification = text_area(_("数量、频次明显超过合理范围的情况"), rows=3)
+    on = date_field(_("通知日期"))
+    received_on = date_field(_("申请人收到通知日期"), required=False)
+
+
+class FeePaymentForm(TodayForm):
+    date_fields = ("paid_on",)
+    paid_on = date_field(_("缴费日期"))
+    receipt_number = forms.CharField(label=_("财政票据号"), max_length=50)
+
+
+class WaiverForm(TodayForm):
+    reason = text_area(_("减免理由"), rows=2)
+    on = date_field(_("决定日期"))
+
+
+class CloseForm(TodayForm):
+    outcome = forms.ChoiceField(
+        label=_("办理结果"), choices=[("", "——")] + outcomes.grouped_choices()
+    )
+    partial_withholding = forms.BooleanField(
+        label=_("部分内容不予公开（区分处理，第三十七条）"), required=False
+    )
+    provided = text_area(_("提供的信息或获取方式、途径和时间"), required=False, rows=3)
+    legal_basis = text_area(
+        _("理由和法律依据"),
+        required=False,
+        rows=3,
+        help_text=_("不予公开和部分公开必填，写明适用的条款。"),
+    )
+    redirect_agency = forms.CharField(
+        label=_("负责公开的机关及联系方式"),
+        max_length=200,
+        required=False,
+        help_text=_("第三十六条第（五）项适用。"),
+    )
+    on = date_field(_("答复日期"))
+
+
+class DeliveryForm(TodayForm):
+    date_fields = ("delivered_on",)
+    method = forms.CharField(
+        label=_("送达方式"),
+        max_length=50,
+        help_text=_("如：电子邮件、EMS 邮寄、当面领取"),
+    )
+    delivered_on = date_field(_("送达日期"))
+    note = forms.CharField(
+        label=_("送达说明"), max_length=200, required=False, help_text=_("如：邮件单号")
+    )
+
+
+class DateOnlyForm(TodayForm):
+    on = date_field(_("日期"))
+
+
+class AttachmentForm(forms.Form):
+    attachments = AttachmentsField(label=_("附件"), required=True)
+
+
+class TemplateForm(forms.Form):
+    title = forms.CharField(label=_("标题"), max_length=100)
+    body = text_area(_("正文模板"), rows=18)
+
+
+class FeeCalculatorForm(forms.Form):
+    basis = forms.ChoiceField(
+        label=_("计费方式"),
+        choices=[
+            (fees.PER_PAGE, _("按量计收（一件申请的页数）")),
+            (fees.PER_APPLICATION, _("按件计收（本月第几件申请）")),
+        ],
+    )
+    n = forms.IntegerField(label=_("数量"), min_value=0, max_value=1_000_000)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("basis") == fees.PER_APPLICATION and cleaned.get("n") == 0:
+            self.add_error("n", _("件次从 1 开始。"))
+        return cleaned
+
+
+LETTER_KIND_CHOICES = LetterKind.choices

@@ -1,0 +1,138 @@
+"""The placeholder values of a letter, from the case and the step."""
+
+from datetime import date
+
+from .. import outcomes
+from .render import chinese_date, outcome_reason
+
+REMEDY = (
+    "如您对本答复不服，可以自收到本答复之日起六十日内向{body}申请行政复议，"
+    "也可以自收到本答复之日起六个月内向人民法院提起行政诉讼。"
+)
+# R25, 《行政复议法》（2023年修订）第二十三条第一款第（四）项: a refusal to
+# disclose must go to reconsideration before any lawsuit.
+REMEDY_REFUSAL = (
+    "根据《中华人民共和国行政复议法》第二十三条第一款第（四）项的规定，您对本机关"
+    "不予公开政府信息的决定不服的，应当自收到本答复之日起六十日内先向{body}申请行政复议；"
+    "对行政复议决定不服的，可以依法向人民法院提起行政诉讼。"
+)
+PARTIAL_REMEDY = "对可以公开部分的处理不服的，" + REMEDY.removeprefix(
+    "如您对本答复不服，"
+)
+
+
+def reconsideration_body(agency) -> str:
+    """Return the organ that hears a reconsideration against ``agency``
+    (《行政复议法》第二十四条: the government one level up for a government,
+    the same-level government for a department; both are its parent here)."""
+    parent = agency.parent
+    return parent.name if parent is not None else agency.name
+
+
+def remedy_notice(agency, outcome: str) -> str:
+    """Return the remedy paragraph a reply with ``outcome`` must carry."""
+    body = reconsideration_body(agency)
+    if outcome == outcomes.PARTIALLY_DISCLOSED:
+        return REMEDY_REFUSAL.format(body=body) + PARTIAL_REMEDY.format(body=body)
+    if outcomes.is_refusal(outcome):
+        return REMEDY_REFUSAL.format(body=body)
+    return REMEDY.format(body=body)
+
+
+def describe_request(application) -> str:
+    parts = [application.info_description.strip()]
+    if application.info_title:
+        parts.insert(0, f"《{application.info_title}》")
+    if application.document_number:
+        parts.insert(1, f"（{application.document_number}）")
+    return "".join(parts)
+
+
+def case_context(application, issued_on: date) -> dict[str, str]:
+    agency = application.agency
+    return {
+        "applicant_name": application.applicant_name,
+        "agency_name": agency.name,
+        "number": application.number,
+        "query_code": application.query_code,
+        "channel": application.get_channel_display(),
+        "receipt_date": chinese_date(application.receipt_date),
+        "due_date": chinese_date(application.due_date),
+        "issued_on": chinese_date(issued_on),
+        "info_description": describe_request(application),
+        "ogi_body_name": agency.ogi_body_name or agency.name,
+        "ogi_body_address": agency.ogi_body_address or "—",
+        "ogi_body_telephone": agency.ogi_body_telephone or "—",
+        "reconsideration_body": reconsideration_body(agency),
+    }
+
+
+def correction_context(correction) -> dict[str, str]:
+    return {
+        "correction_items": correction.items,
+        "correct_by": chinese_date(correction.correct_by),
+        "correction_notice_on": chinese_date(correction.notice_on),
+    }
+
+
+CONSULTATION_ARTICLES = {
+    "third_party": (
+        "第三十二条",
+        "逾期未提出意见的，本机关将依照《中华人民共和国政府信息公开条例》的规定决定是否公开。",
+    ),
+    "agency": ("第三十三条第二款", "请及时提出意见。"),
+    "co_maker": ("第三十四条", "逾期未提出意见的，视为同意公开。"),
+}
+
+
+def consultation_context(consultation) -> dict[str, str]:
+    article, silence = CONSULTATION_ARTICLES[consultation.kind]
+    return {
+        "consultation_party": consultation.party_name,
+        "consultation_subject": consultation.subject,
+        "consultation_due": chinese_date(consultation.reply_due),
+        "consultation_article": article,
+        "consultation_silence": silence,
+        "override_reasons": consultation.override_reasons,
+    }
+
+
+def extension_context(extension) -> dict[str, str]:
+    return {
+        "extension_days": str(extension.days),
+        "extension_reason": extension.reason.rstrip("。"),
+        "original_due": chinese_date(extension.original_due),
+    }
+
+
+def review_context(review) -> dict[str, str]:
+    return {
+        "grounds": review.grounds,
+        "reasons_due": chinese_date(review.reasons_due),
+        "decision_reasons": review.decision_reasons,
+    }
+
+
+def fee_context(fee) -> dict[str, str]:
+    return {
+        "fee_justification": fee.justification,
+        "fee_breakdown": "\n".join(fee.fee().lines()),
+        "fee_amount": str(fee.amount),
+        "payment_due": chinese_date(fee.payment_due),
+        "fee_payment_method": "按本机关告知的非税收入缴款方式缴纳，本机关出具财政票据",
+    }
+
+
+def reply_context(application, reply) -> dict[str, str]:
+    values = {
+        "outcome_label": outcomes.label(reply.outcome),
+        "provided": reply.provided,
+        "legal_basis": reply.legal_basis,
+        "redirect_agency": reply.redirect_agency,
+        "remedy_notice": reply.remedy_notice,
+    }
+    correction = getattr(application, "correction", None)
+    if correction is not None:
+        values |= correction_context(correction)
+    values["outcome_reason"] = outcome_reason(reply.outcome, values)
+    return values

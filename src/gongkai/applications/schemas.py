@@ -1,0 +1,150 @@
+"""JSON shapes of the applications API (pydantic via django-ninja)."""
+
+from datetime import date, datetime
+
+from ninja import Schema
+from pydantic import Field
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class LetterOut(Schema):
+    id: int
+    kind: str
+    number: str
+    title: str
+    recipient: str
+    issued_on: date
+    delivered_on: date | None
+    delivery_method: str
+    for_applicant: bool
+
+
+class ApplicationOut(Schema):
+    id: int
+    number: str
+    agency_id: int
+    agency: str
+    status: str
+    stage: str
+    channel: str
+    filled_by_staff: bool
+    applicant_type: str
+    applicant_name: str
+    info_description: str
+    submitted_at: datetime
+    receipt_date: date | None
+    due_date: date | None
+    calendar_missing_year: int | None
+    overdue_since: date | None
+    outcome: str
+    outcome_label: str
+    closed_on: date | None
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_stage(obj):
+        return obj.stage()
+
+
+class DeadlineOut(Schema):
+    due: date
+    basis: str
+    proof: str | None
+
+
+class ApplicationDetailOut(ApplicationOut):
+    id_kind: str
+    id_number: str
+    phone: str
+    email: str
+    address: str
+    info_title: str
+    document_number: str
+    provision_form: str
+    delivery: str
+    deadline: DeadlineOut | None
+    letters: list[LetterOut]
+
+
+class IntakeIn(Schema):
+    applicant_type: str
+    applicant_name: str
+    id_kind: str
+    id_number: str
+    contact_person: str = ""
+    phone: str
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
+    needs_assistance: bool = False
+    assistance_note: str = ""
+    info_title: str = ""
+    document_number: str = ""
+    info_description: str
+    provision_form: str
+    delivery: str
+
+
+class RegisterIn(Schema):
+    agency_id: int
+    channel: str
+    receipt_date: date | None = None
+    receipt_note: str = ""
+    applicant: IntakeIn
+
+
+class DayIn(Schema):
+    on: date
+    note: str = ""
+
+
+class CorrectionIn(Schema):
+    items: str
+    correct_by: date
+    on: date
+
+
+class ReceiveCorrectionIn(Schema):
+    on: date
+    late_reason: str = ""
+
+
+class ExtensionIn(Schema):
+    days: int
+    reason: str
+    on: date
+
+
+class CloseIn(Schema):
+    outcome: str
+    on: date
+    partial_withholding: bool = False
+    provided: str = ""
+    legal_basis: str = ""
+    redirect_agency: str = ""
+
+
+class TablesOut(Schema):
+    agency: str
+    year: int
+    format: str
+    applications: dict[str, list[int]]
+    appeals: dict[str, list[int]]
+
+
+class FeeOut(Schema):
+    basis: str
+    quantity: int
+    amount: int
+    lines: list[str]

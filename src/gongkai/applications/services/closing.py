@@ -1,0 +1,261 @@
+"""Reply and after: closing with exactly one outcome (R22–R25), closing as
+abandoned (第三十条, 109号), and archiving (第四十五条)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gongkai.audit.services import record
+
+from .. import outcomes
+from ..letters import context as letter_context
+from ..models import Application, Correction, LetterKind, Reply, Status
+from .common import check_day, locked, move, require_status, require_writer
+from .letters import issue
+
+# Outcomes reached only through their own step, never chosen directly.
+STEP_OUTCOMES = {
+    outcomes.ABANDONED_NO_CORRECTION: _("逾期不补正的申请由“视为放弃申请”办结。"),
+    outcomes.ABANDONED_UNPAID_FEE: _("逾期未缴费的申请由“视为放弃申请”办结。"),
+    outcomes.NOT_PROCESSED_EXCESSIVE: _(
+        "请先按第三十五条要求申请人说明理由，再作出不予处理的决定。"
+    ),
+}
+ABANDON_REASONS = ("correction", "fee")
+
+
+def close_application(
+    actor,
+    application: Application,
+    *,
+    outcome: str,
+    on: date,
+    partial_withholding: bool = False,
+    provided: str = "",
+    legal_basis: str = "",
+    redirect_agency: str = "",
+) -> Reply:
+    """Reply to the applicant and close the case with one outcome (one row
+    of table 三); the reply letter is issued with it.
+
+    Refused (``ValidationError``) when the outcome is not one of the 21,
+    when any part was withheld but the outcome is not 部分公开 (R23), when a
+    refusal lacks its legal reasons (R24), when a third party's objection
+    stands against full disclosure (R18), or while a consultation or a fee
+    is pending.
+    """
+    require_writer(actor, application.agency)
+    if outcome in STEP_OUTCOMES:
+        raise ValidationError({"outcome": str(STEP_OUTCOMES[outcome])})
+    with transaction.atomic(durable=True):
+        application = locked(application)
+        reply = close_case(
+            actor,
+            application,
+            outcome=outcome,
+            on=on,
+            partial_withholding=partial_withholding,
+            provided=provided,
+            legal_basis=legal_basis,
+            redirect_agency=redirect_agency,
+        )
+    return reply
+
+
+def close_case(
+    actor, application: Application, *, outcome: str, on: date, **reasons
+) -> Reply:
+    """Close a locked case inside the caller's transaction (see
+    :func:`close_application`); also used by the 第三十五条 decision."""
+    require_status(application, Status.IN_PROGRESS)
+    reasons = {k: v.strip() if isinstance(v, str) else v for k, v in reasons.items()}
+    _check_outcome(application, outcome, reasons)
+    check_day(
+        on, "on", not_before=application.clock().start or application.receipt_date
+    )
+    return _close(actor, application, outcome, on, reasons)
+
+
+def close_as_abandoned(
+    actor, application: Application, *, reason: str, on: date
+) -> Reply:
+    """Close a case as 视为放弃申请: the correction deadline passed without a
+    correction (row （六）1), or the fee was not paid in time (（六）2).
+
+    ``actor`` None is the daily job.  Refused if the deadline has not
+    passed by ``on`` or the case is no longer waiting.
+    """
+    if reason not in ABANDON_REASONS:
+        raise ValueError(f"unknown reason {reason!r}")
+    if actor is not None:
+        require_writer(actor, application.agency)
+    with transaction.atomic(durable=True):
+        application = locked(application)
+        if reason == "correction":
+            outcome = _abandoned_correction(application, on)
+        else:
+            outcome = _abandoned_fee(application, on)
+        return _close(actor, application, outcome, on, {})
+
+
+def archive_application(actor, application: Application, *, on: date) -> Application:
+    """File the closed case (归档, 第四十五条) once its reply was delivered."""
+    require_writer(actor, application.agency)
+    with transaction.atomic(durable=True):
+        application = locked(application)
+        require_status(application, Status.CLOSED)
+        if application.archived_on is not None:
+            raise ValidationError(_("该申请已归档。"))
+        undelivered = application.letters.filter(
+            kind=LetterKind.REPLY, delivered_on=None
+        )
+        if undelivered.exists():
+            raise ValidationError(_("答复书尚未记录送达，不能归档。"))
+        check_day(on, "on", not_before=application.closed_on)
+        Application.objects.filter(pk=application.pk).update(archived_on=on)
+        application.archived_on = on
+        record(
+            actor,
+            "applications.archive_application",
+            target=application,
+            data={"on": on.isoformat()},
+        )
+    return application
+
+
+# -- rules ----------------------------------------------------------------
+
+
+def _check_outcome(application: Application, outcome: str, reasons: dict) -> None:
+    if outcome not in outcomes.OUTCOME_KEYS:
+        raise ValidationError({"outcome": _("请选择办理结果（年度报告表三的一项）。")})
+    # R23, 《条例》第三十七条: 区分处理的，只计部分公开.
+    if reasons.get("partial_withholding") and outcome != outcomes.PARTIALLY_DISCLOSED:
+        raise ValidationError(
+            {"outcome": _("部分内容不予公开（区分处理）的，办理结果只能为“部分公开”。")}
+        )
+    if outcome == outcomes.PARTIALLY_DISCLOSED:
+        reasons["partial_withholding"] = True
+    rule = outcomes.RULES[outcome]
+    if rule.needs_legal_basis and not reasons.get("legal_basis"):
+        raise ValidationError(
+            {
+                "legal_basis": _(
+                    "不予公开（含部分公开中不予公开的部分）须说明理由和法律依据（%(a)s）。"
+                )
+                % {"a": rule.article}
+            }
+        )
+    if outcome in (
+        outcomes.DISCLOSED,
+        outcomes.PARTIALLY_DISCLOSED,
+    ) and not reasons.get("provided"):
+        raise ValidationError(
+            {
+                "provided": _(
+                    "请写明提供的信息，或获取信息的方式、途径和时间（第三十六条）。"
+                )
+            }
+        )
+    _check_steps(application, outcome)
+
+
+def _check_steps(application: Application, outcome: str) -> None:
+    consultations = list(application.consultations.all())
+    if any(c.is_open for c in consultations):
+        raise ValidationError(_("征求意见尚未答复，请先记录对方意见或逾期未答复。"))
+    if outcome == outcomes.DISCLOSED and any(
+        c.blocks_disclosure for c in consultations
+    ):
+        raise ValidationError(
+            {
+                "outcome": _(
+                    "第三方不同意公开且理由合理的，不予公开；确需公开的，须先作出公共利益决定并书面告知第三方。"
+                )
+            }
+        )
+    fee = getattr(application, "fee_notice", None)
+    if fee is not None and fee.is_pending:
+        raise ValidationError(
+            _("信息处理费尚未缴纳；逾期未缴纳的，按视为放弃申请办结。")
+        )
+    if outcome == outcomes.UNABLE_STILL_UNCLEAR and not _correction_received(
+        application
+    ):
+        raise ValidationError(
+            {"outcome": _("“补正后申请内容仍不明确”只适用于已经补正的申请。")}
+        )
+
+
+def _correction_received(application: Application) -> bool:
+    return Correction.objects.filter(
+        application=application, received_on__isnull=False
+    ).exists()
+
+
+def _abandoned_correction(application: Application, on: date) -> str:
+    require_status(application, Status.AWAITING_CORRECTION)
+    correction = application.correction
+    if on <= correction.correct_by:
+        raise ValidationError(_("补正期限尚未届满。"))
+    if correction.submitted_at is not None:
+        raise ValidationError(_("申请人已在线提交补正，请先确认收到补正申请。"))
+    return outcomes.ABANDONED_NO_CORRECTION
+
+
+def _abandoned_fee(application: Application, on: date) -> str:
+    require_status(application, Status.IN_PROGRESS)
+    fee = getattr(application, "fee_notice", None)
+    if fee is None or not fee.is_pending:
+        raise ValidationError(_("没有待缴纳的信息处理费。"))
+    if fee.payment_due is None or on <= fee.payment_due:
+        raise ValidationError(_("缴费期限尚未届满。"))
+    return outcomes.ABANDONED_UNPAID_FEE
+
+
+def _close(
+    actor, application: Application, outcome: str, on: date, reasons: dict
+) -> Reply:
+    reply = Reply.objects.create(
+        application=application,
+        outcome=outcome,
+        replied_on=on,
+        partial_withholding=bool(reasons.get("partial_withholding")),
+        provided=reasons.get("provided", ""),
+        legal_basis=reasons.get("legal_basis", ""),
+        redirect_agency=reasons.get("redirect_agency", ""),
+        remedy_notice=letter_context.remedy_notice(application.agency, outcome),
+        replied_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    move(application, "close")
+    Application.objects.filter(pk=application.pk).update(
+        status=application.status, outcome=outcome, closed_on=on
+    )
+    application.outcome, application.closed_on = outcome, on
+    issue(
+        actor,
+        application,
+        LetterKind.REPLY,
+        on,
+        letter_context.reply_context(application, reply),
+        outcome=outcome,
+    )
+    verb = (
+        "applications.close_as_abandoned"
+        if outcome in outcomes.OTHER_2021[:2]
+        else "applications.close_application"
+    )
+    record(
+        actor,
+        verb,
+        target=application,
+        data={
+            "outcome": outcome,
+            "label": outcomes.label(outcome),
+            "on": on.isoformat(),
+            "late": application.due_date is not None and on > application.due_date,
+        },
+    )
+    return reply
