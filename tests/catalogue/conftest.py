@@ -33,6 +33,12 @@ def zhaoliu(world):  # noqa: F811  (the imported fixture)
     return make_person("zhaoliu", "赵六", world.township, Role.PUBLICATION_REVIEWER)
 
 
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Attachments go to a temporary directory, not ``var/media``."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def category(db):
     """第二十条第（七）项: 财政预算、决算."""

@@ -3,7 +3,7 @@ public fetchers, and the yearly figures of report section 二."""
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 from django.http import Http404
@@ -121,7 +121,10 @@ def published_count(agency: Agency, year: int) -> int:
 
 def fees_10k_yuan(amount_yuan: Decimal, decimals: int = 4) -> int | float:
     """Return an amount in 元 as 万元 with ``decimals`` places (R54)."""
-    value = (amount_yuan / Decimal(10000)).quantize(Decimal(1).scaleb(-decimals))
+    # 四舍五入, as amounts are rounded in Chinese accounting.
+    value = (amount_yuan / Decimal(10000)).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+    )
     return int(value) if value == value.to_integral_value() else float(value)
 
 

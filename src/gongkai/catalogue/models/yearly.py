@@ -66,7 +66,8 @@ class Article20Figures(models.Model):
     def __str__(self):
         return f"{self.agency} {self.year}"
 
-    def fees_10k_yuan(self, decimals: int = 4) -> str:
-        """Return the fees in 万元 with ``decimals`` places, as printed."""
-        quantum = Decimal(1).scaleb(-decimals)
-        return str((self.fees_yuan / Decimal(10000)).quantize(quantum))
+    def fees_10k_yuan(self, decimals: int = 4) -> int | float:
+        """Return the fees in 万元 with ``decimals`` places (R54)."""
+        from ..selectors import fees_10k_yuan
+
+        return fees_10k_yuan(self.fees_yuan, decimals)

@@ -1,0 +1,169 @@
+"""Search over titles and full text in Chinese, one character and up, with
+filters, newest first, keyset pages, highlighted matches; the index follows
+publication and withdrawal."""
+
+from datetime import date
+
+from django.core.management import call_command
+from django.db import connection
+
+import pytest
+
+from gongkai.catalogue import search as search_index
+from gongkai.catalogue import services
+from gongkai.catalogue.listing import search
+from gongkai.catalogue.models import Category
+from gongkai.catalogue.search import Filters, Window
+from tests.catalogue.conftest import draft, publish
+
+TODAY = date(2025, 6, 30)
+
+
+@pytest.fixture
+def library(lisi, zhaoliu, gucheng):
+    """Four published documents and a draft of 古城回族乡."""
+    specs = [
+        (
+            "古城回族乡2023年部门预算公开",
+            "一般公共预算收入和支出情况。",
+            date(2023, 3, 6),
+        ),
+        ("关于做好行政复议有关工作的通知", "依法受理行政复议申请。", date(2023, 5, 8)),
+        (
+            "古城回族乡宅基地审批结果公示",
+            "农村宅基地申请审批结果，复核无异议。",
+            date(2024, 4, 1),
+        ),
+        (
+            "征收补偿安置方案公告",
+            "集体土地征收补偿标准。文号平政〔2024〕3号。",
+            date(2024, 9, 2),
+        ),
+    ]
+    documents = [
+        publish(
+            lisi, zhaoliu, gucheng, title=t, summary="", body=b, today=d, created_on=d
+        )
+        for t, b, d in specs
+    ]
+    draft(lisi, gucheng, title="尚未发布的复议草稿", body="复议")
+    return documents
+
+
+def titles(query, **filters):
+    result = search(query, Filters(today=TODAY, **filters), Window(size=20))
+    return [hit.document.title for hit in result.items]
+
+
+def test_a_two_character_word_is_found(library):
+    assert titles("复议") == ["关于做好行政复议有关工作的通知"]
+
+
+def test_a_one_character_query_is_found_newest_first(library):
+    assert titles("征") == ["征收补偿安置方案公告"]
+    assert titles("公") == [
+        "征收补偿安置方案公告",
+        "古城回族乡宅基地审批结果公示",
+        "古城回族乡2023年部门预算公开",
+    ]
+
+
+def test_long_words_use_the_trigram_index_and_match_the_body(library):
+    assert titles("征收补偿") == ["征收补偿安置方案公告"]
+    assert titles("一般公共预算") == ["古城回族乡2023年部门预算公开"]
+
+
+def test_several_terms_must_all_match(library):
+    assert titles("宅基地 复核") == ["古城回族乡宅基地审批结果公示"]
+    assert titles("宅基地 预算") == []
+    assert titles("审批 公示") == ["古城回族乡宅基地审批结果公示"]
+
+
+def test_drafts_are_never_found(library):
+    assert "尚未发布的复议草稿" not in titles("复议")
+
+
+def test_filters_narrow_by_year_category_agency_and_validity(library, gucheng, world):
+    assert titles("公", year=2023) == ["古城回族乡2023年部门预算公开"]
+    budget = Category.objects.get(code="art20-07")
+    assert len(titles("公", category_id=budget.pk)) == 3
+    assert titles("公", category_id=Category.objects.get(code="art20-02").pk) == []
+    assert titles("公", agency_id=world.district.pk) == []
+    assert len(titles("公", validity="effective")) == 3
+    assert titles("公", validity="repealed") == []
+
+
+def test_matches_are_highlighted_and_escaped(library, lisi, zhaoliu, gucheng):
+    publish(lisi, zhaoliu, gucheng, title="<b>复议</b>须知", body="x", today=TODAY)
+    result = search("复议", Filters(today=TODAY), Window())
+    titles_html = [str(hit.title) for hit in result.items]
+    assert "&lt;b&gt;<mark>复议</mark>&lt;/b&gt;须知" in titles_html
+    assert "关于做好行政<mark>复议</mark>有关工作的通知" in titles_html
+
+
+def test_pages_follow_the_cursor_both_ways(lisi, zhaoliu, gucheng):
+    for i in range(7):
+        publish(
+            lisi, zhaoliu, gucheng, title=f"公示第{i}号", today=date(2024, 1, 2 + i)
+        )
+
+    first = search("公示", Filters(today=TODAY), Window(size=3))
+    second = search("公示", Filters(today=TODAY), Window(after=first.next_key, size=3))
+    third = search("公示", Filters(today=TODAY), Window(after=second.next_key, size=3))
+    back = search(
+        "公示", Filters(today=TODAY), Window(before=third.previous_key, size=3)
+    )
+
+    names = lambda page: [h.document.title for h in page.items]  # noqa: E731
+    assert names(first) == ["公示第6号", "公示第5号", "公示第4号"]
+    assert names(second) == ["公示第3号", "公示第2号", "公示第1号"]
+    assert names(third) == ["公示第0号"] and third.next_key is None
+    assert names(back) == names(second)
+    assert first.total == 7 and not first.capped
+
+
+def test_the_index_number_and_document_number_match_exactly(library):
+    number = library[0].index_number
+    result = search(number, Filters(today=TODAY), Window())
+    assert [h.document for h in result.exact] == [library[0]]
+    result = search("平政[2024]3号", Filters(today=TODAY), Window())
+    assert [h.document.title for h in result.items] == ["征收补偿安置方案公告"]
+
+
+def test_withdrawal_removes_a_document_from_the_index(library, zhaoliu):
+    services.withdraw_document(zhaoliu, library[1], reason="误发。")
+    assert titles("复议") == []
+    assert titles("行政复议") == []
+
+
+def test_the_rebuild_command_gives_the_same_answers(library):
+    before = {q: titles(q) for q in ("复议", "公", "征收补偿", "宅基地 复核")}
+    search_index.get_backend().clear()
+    assert titles("复议") == []
+
+    call_command("rebuild_search_index", verbosity=0)
+
+    assert {q: titles(q) for q in before} == before
+
+
+def test_counting_stops_at_the_cap(lisi, zhaoliu, gucheng, monkeypatch):
+    import gongkai.catalogue.listing as listing
+
+    monkeypatch.setattr(listing, "SEARCH_COUNT_CAP", 3)
+    for i in range(5):
+        publish(lisi, zhaoliu, gucheng, title=f"通知{i}", today=date(2024, 2, 1 + i))
+    result = search("通知", Filters(today=TODAY), Window(size=2))
+    assert (result.total, result.capped) == (3, True)
+
+
+def test_the_sqlite_plan_walks_the_index_newest_first(library):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite query plan only")
+    backend = search_index.get_backend()
+    sql, params = backend._query(
+        search_index.parse_query("征收补偿"), Filters(today=TODAY), Window()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "SCAN f VIRTUAL TABLE" in plan and "TEMP B-TREE" not in plan
