@@ -30,7 +30,9 @@ class ImportedReport(models.Model):
         related_name="imported_reports",
         help_text=_("平台上的对应机关；读取其他机关的报告时可为空"),
     )
-    agency_name = models.CharField(_("机关名称（报告所载）"), max_length=200, blank=True)
+    agency_name = models.CharField(
+        _("机关名称（报告所载）"), max_length=200, blank=True
+    )
     year = models.PositiveIntegerField(_("报告年度"), null=True, blank=True)
     format = models.CharField(_("报告格式"), max_length=4)
     data = models.JSONField(_("报告数据"))
