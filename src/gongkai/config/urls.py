@@ -19,5 +19,6 @@ urlpatterns = [
     path("staff/remedies/", include("gongkai.remedies.urls")),
     path("apply/", include("gongkai.applications.urls_public")),
     path("staff/reports/", include("gongkai.annual_reports.urls")),
+    path("annual-reports/", include("gongkai.annual_reports.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Staff and public pages of annual reports, one module per area."""
