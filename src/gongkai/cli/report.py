@@ -19,6 +19,7 @@ def register(subparsers) -> None:
     _register_parse(commands)
     _register_audit(commands)
     _register_diff(commands)
+    _register_compile(commands)
     schema = commands.add_parser("schema", help="打印年度报告 JSON Schema")
     schema.set_defaults(handler=print_schema)
 
@@ -266,4 +267,52 @@ def run_diff(args: argparse.Namespace) -> int:
         print(diff.format_html(result))
     else:
         print(diff.format_text(result))
+    return EXIT_OK
+
+
+def _register_compile(commands) -> None:
+    compile_ = commands.add_parser(
+        "compile",
+        help="按平台记录生成某机关某年度的年度报告（表格二、三、四，正文取平台上的草稿）",
+    )
+    compile_.add_argument(
+        "--agency", required=True, metavar="NAME_OR_ID", help="机关全称、简称或编号"
+    )
+    compile_.add_argument("--year", required=True, type=int)
+    compile_.add_argument(
+        "--to", choices=("json", "html", "md", "docx", "pdf"), required=True
+    )
+    compile_.add_argument(
+        "-o", "--output", required=True, help="输出文件（- 表示标准输出）"
+    )
+    compile_.set_defaults(handler=run_compile)
+
+
+def run_compile(args: argparse.Namespace) -> int:
+    from gongkai.cli import setup_django
+
+    setup_django()
+    from gongkai.annual_reports.commands import (
+        AgencyNotFound,
+        compiled_with_findings,
+        find_agency,
+    )
+    from gongkai.report.render import render
+
+    try:
+        agency = find_agency(args.agency)
+        report, findings = compiled_with_findings(agency, args.year)
+    except (AgencyNotFound, ReportError) as exc:
+        print(f"gongkai: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    content = render(report, args.to, findings=findings)
+    if args.output == "-":
+        sys.stdout.buffer.write(content)
+    else:
+        Path(args.output).write_bytes(content)
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_NAMES}
+    print(
+        f"{agency.name} {args.year} 年度：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}",
+        file=sys.stderr,
+    )
     return EXIT_OK
