@@ -29,6 +29,8 @@ class Document:
     base_gap: int = 0
     # True for hard-wrapped text (PDF): narrative lines must be joined.
     wrapped: bool = False
+    # True when some text was read from page images by OCR.
+    ocr: bool = False
 
     def locate(self, offset: int) -> str:
         i = bisect_right(self.offsets, offset) - 1

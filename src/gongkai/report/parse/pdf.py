@@ -1,73 +1,95 @@
-"""PDF → :class:`Document` with pdfplumber.
+"""PDF → :class:`Document` with PDFium (``pypdfium2``).
 
-Per page, ruled tables are found with ``find_tables`` and read cell by cell
-(merged cells come back as ``None`` and are skipped, empty cells as
-blanks); the text outside them is read as lines (pdfplumber groups
-characters into lines by position, and puts a space where there is a gap,
-so unruled tables keep one row per line with its numbers apart; their
-numbers are placed in columns by x position, see :mod:`.pdfcolumns`).
-Lines and tables are merged in reading order (top to bottom).
+Per page (:mod:`.pdfpage`): words with their boxes and the rule lines.
+Ruled tables are rebuilt from the rules (:mod:`.pdfgrid`) and read cell by
+cell (a merged cell once, an empty cell as a blank); the words outside them
+are grouped into lines by position, and the numbers of unruled tables are
+placed in columns by x position (:mod:`.pdfcolumns`).  Lines and tables are
+merged in reading order (top to bottom).
+
+A PDF without a text layer (a scan) is refused, or read by OCR with
+``ocr=True`` (:mod:`.ocr`): the page images give words and rules the same
+way, and every value read from them is marked as read by OCR.
 """
-
-import io
 
 from ..model import ReportError
 from .clean import Cleaner
 from .document import Document, DocumentBuilder
 from .pdfcolumns import group_lines, place_numbers
+from .pdfgrid import find_tables
+from .pdfpage import PageContent, read_page
 
 MAX_PAGES = 300
-NO_TEXT = "此 PDF 没有文字层（可能是扫描件），无法读取；请提供带文字层的 PDF、Word 文档或网页，或手工录入"
+NO_TEXT = (
+    "此 PDF 没有文字层（可能是扫描件），无法读取；请提供带文字层的 PDF、"
+    "Word 文档或网页，或手工录入（也可以用 OCR 识别：--ocr）"
+)
+ENCRYPTED = "PDF 已加密（需要密码或不允许提取文字），无法读取"
 
 
-def read_pdf(data: bytes) -> Document:
-    try:
-        pages = _read_pages(data)
-    except ReportError:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds for broken files
-        raise ReportError(_describe(exc)) from exc
-    if not any(items for items in pages):
-        raise ReportError(NO_TEXT)
-    lines = [item for items in pages for _top, kind, item in items if kind == "line"]
+def read_pdf(data: bytes, *, ocr: bool = False) -> Document:
+    pages = load_pages(data, ocr=ocr)
+    items = [page_items(page) for page in pages]
+    lines = [item for page in items for _top, kind, item in page if kind == "line"]
     place_numbers(lines)
     sample = "".join(line.text for line in lines)
     builder = DocumentBuilder("pdf", Cleaner.for_text(sample[:20000]))
-    for number, items in enumerate(pages, start=1):
-        _add_page(builder, number, items)
-    return builder.build(wrapped=True)
+    for number, page in enumerate(items, start=1):
+        _add_page(builder, number, page)
+    document = builder.build(wrapped=True)
+    document.ocr = any(page.source == "ocr" for page in pages)
+    return document
 
 
-def _read_pages(data: bytes) -> list[list]:
-    import pdfplumber
+def load_pages(data: bytes, *, ocr: bool = False) -> list[PageContent]:
+    """Return the content of every page; OCR pages without text if asked."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
 
-    pages = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        if len(pdf.pages) > MAX_PAGES:
-            raise ReportError(
-                f"PDF 页数过多（超过 {MAX_PAGES} 页），不像是一份年度报告"
-            )
-        for page in pdf.pages:
-            pages.append(_page_items(page) if page.chars else [])
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        raise ReportError(_describe(exc)) from exc
+    try:
+        _check_document(pdfium, pdf)
+        pages = [_page(pdfium, pdf, i) for i in range(len(pdf))]
+        if not any(page.words for page in pages):
+            if not ocr:
+                raise ReportError(NO_TEXT)
+            from .ocr import ocr_pages
+
+            pages = ocr_pages(pdf)
+    finally:
+        pdf.close()
     return pages
 
 
-def _page_items(page) -> list:
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-    outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    words = outside.extract_words()
-    items = [(line.top, "line", line) for line in group_lines(words)]
-    items += [(t.bbox[1], "table", t.extract()) for t in tables]
+def _check_document(pdfium, pdf) -> None:
+    if len(pdf) > MAX_PAGES:
+        raise ReportError(f"PDF 页数过多（超过 {MAX_PAGES} 页），不像是一份年度报告")
+    if len(pdf) == 0:
+        raise ReportError("PDF 文件已损坏或不完整，无法读取（没有页面）")
+    permissions = pdfium.FPDF_GetDocPermissions(pdf.raw)
+    revision = pdfium.FPDF_GetSecurityHandlerRevision(pdf.raw)
+    if revision != -1 and not permissions & 0x10 and not permissions & 0x200:
+        raise ReportError(ENCRYPTED)  # bit 5: copy text; bit 10: extract it
+
+
+def _page(pdfium, pdf, index: int) -> PageContent:
+    page = pdf[index]
+    try:
+        return read_page(pdfium, page)
+    finally:
+        page.close()
+
+
+def page_items(page: PageContent) -> list:
+    """Return ``(top, kind, content)`` for the lines and tables of a page."""
+    tables = find_tables(page.horizontal, page.vertical, page.words)
+    outside = [w for w in page.words if not any(t.contains(w) for t in tables)]
+    items = [(line.top, "line", line) for line in group_lines(outside)]
+    items += [(t.top, "table", t.rows) for t in tables]
     return sorted(items, key=lambda item: item[0])
-
-
-def _inside(obj, boxes) -> bool:
-    if "x0" not in obj or "top" not in obj:
-        return False
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
 def _add_page(builder: DocumentBuilder, number: int, items: list) -> None:
@@ -85,16 +107,14 @@ def _add_page(builder: DocumentBuilder, number: int, items: list) -> None:
         for r, row in enumerate(content, start=1):
             cells = [
                 (text, f"第 {number} 页表 {table} 第 {r} 行第 {c} 列")
-                for c, text in enumerate(row, start=1)
-                if text is not None
+                for c, text in row
             ]
             if cells:
                 builder.row(cells)
 
 
 def _describe(exc: Exception) -> str:
-    name = type(exc).__name__
-    chain = f"{name} {exc!r} {exc.__cause__!r} {exc.__context__!r}".lower()
-    if "password" in chain or "encrypt" in chain:
-        return "PDF 已加密（需要密码或不允许提取文字），无法读取"
-    return f"PDF 文件已损坏或不完整，无法读取（{name}）"
+    text = str(exc).lower()
+    if "password" in text or "security" in text:
+        return ENCRYPTED
+    return f"PDF 文件已损坏或不完整，无法读取（{type(exc).__name__}: {exc}）"

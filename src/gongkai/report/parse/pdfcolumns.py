@@ -1,6 +1,6 @@
 """Unruled PDF tables: put each number in its column by its x position.
 
-Without ruling lines pdfplumber finds no table, and a row printed with
+Without rule lines no table is found (:mod:`.pdfgrid`), and a row printed with
 blank cells reads ``一、本年新收… 821 35 2 1 859``: five numbers for seven
 columns.  The column headers are still on the page, one word above the
 other in narrow columns (``商业`` / ``企业``).  Stacking the header words
