@@ -37,7 +37,7 @@ def _rule_of(agency):
         applies_to="all",
         month=1,
         day=20,
-        defaults={"basis": f"（隔离测试）{agency.name}年报期限"},
+        defaults={"basis": f"（隔离测试）第 {agency.pk} 号机关的年报期限"},
     )
     return rule
 

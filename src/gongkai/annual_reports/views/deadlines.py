@@ -54,7 +54,7 @@ def deadline_rules(request: HttpRequest) -> HttpResponse:
     year = default_year()
     context = {
         "form": form if setters.exists() else None,
-        "rules": _visible_rules(reach),
+        "rules": _visible_rules(reach, {a.pk for a in setters}),
         "year": year,
         "own": [
             (a, deadline_of(a, year))
@@ -64,12 +64,19 @@ def deadline_rules(request: HttpRequest) -> HttpResponse:
     return render(request, "annual_reports/deadlines.html", context)
 
 
-def _visible_rules(reach):
-    """The rules binding the agencies within reach: set by them or above."""
+def _visible_rules(reach, deletable: set[int]) -> list[DeadlineRule]:
+    """The rules binding the agencies within reach: set by them or above.
+    A rule set above the user's reach names no agency, only “上级机关”."""
+    own = {a.pk: a for a in reach}
     ids = set()
-    for agency in reach:
-        ids.update(agency.ancestor_ids() + [agency.pk])
-    return DeadlineRule.objects.filter(agency_id__in=ids).select_related("agency")
+    for agency in own.values():
+        ids.update(agency.ancestor_ids())
+    found = DeadlineRule.objects.filter(agency_id__in=ids | set(own))
+    rules = list(found.order_by("month", "day", "pk"))
+    for rule in rules:
+        rule.setter_name = own[rule.agency_id].name if rule.agency_id in own else _("上级机关")
+        rule.deletable = rule.agency_id in deletable
+    return rules
 
 
 @require_POST
