@@ -4,7 +4,7 @@ published 主动公开 items exist here, as on the portal)."""
 from django.http import HttpRequest
 from django.utils import timezone
 
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from .listing import search
 from .models import Category, Document
@@ -67,7 +67,7 @@ def search_documents(request: HttpRequest, params: Query[SearchParams]):
     the following page; an unknown category is a 404."""
     filters = _filters(params)
     if filters is None:
-        return 404, {"detail": "没有这个目录分类。"}
+        return Status(404, {"detail": "没有这个目录分类。"})
     result = search(params.q, filters, Window(after=params.after, size=params.limit))
     results = [
         _document(hit.document, request)

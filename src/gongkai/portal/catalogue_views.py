@@ -88,7 +88,8 @@ class SearchForm(forms.Form):
     )
 
     def filters(self) -> Filters:
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        # Valid fields stay in cleaned_data when another field is invalid.
+        data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
         return Filters(
             agency_id=data["agency"].pk if data.get("agency") else None,
             category_id=data["category"].pk if data.get("category") else None,
@@ -102,9 +103,10 @@ class SearchForm(forms.Form):
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     result = None
-    if form.is_bound:
-        form.is_valid()
-        query = form.cleaned_data.get("q", "") if not form.errors.get("q") else ""
+    if form.is_bound and not form.is_valid() and "q" in form.errors:
+        pass  # the message is shown next to the search box; nothing is searched
+    elif form.is_bound:
+        query = form.cleaned_data.get("q", "")
         result = search(query, form.filters(), window_from(request))
     context = {"form": form, "result": result, "page_size": PAGE_SIZE}
     return render(request, "portal/search.html", context)

@@ -74,10 +74,25 @@ class Category(models.Model):
         return self.name
 
     @property
+    def item_label(self) -> str:
+        """The 第二十条 item as the law writes it: （一） … （十五）."""
+        if not self.article_item:
+            return ""
+        return f"（{CHINESE_NUMERALS[self.article_item]}）"
+
+    @property
     def is_system_column(self) -> bool:
         """Whether this is the 政府信息公开制度 column."""
         return self.code == SYSTEM_CATEGORY
 
+
+CHINESE_NUMERALS = dict(enumerate("一二三四五六七八九十", start=1)) | {
+    11: "十一",
+    12: "十二",
+    13: "十三",
+    14: "十四",
+    15: "十五",
+}
 
 # Codes with a fixed role in the portal.
 SYSTEM_CATEGORY = "system"  # 政府信息公开制度

@@ -1,0 +1,82 @@
+"""The public search page: short Chinese words, filters, highlighting, and
+clear messages for bad input."""
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from lxml import html
+
+from gongkai.accounts.models import Role
+from gongkai.organisations.demo import build_demo_world
+from tests.catalogue.conftest import publish
+from tests.organisations.world import make_person
+
+
+@pytest.fixture
+def town(db):
+    """古城回族乡 with a clerk (李四) and a reviewer (赵六), in the demo world."""
+    world = build_demo_world()
+    return SimpleNamespace(
+        world=world,
+        agency=world.township,
+        clerk=make_person("lisi", "李四", world.township, Role.HANDLER),
+        reviewer=make_person(
+            "zhaoliu", "赵六", world.township, Role.PUBLICATION_REVIEWER
+        ),
+    )
+
+
+@pytest.fixture
+def documents(town):
+    specs = [
+        ("关于做好行政复议有关工作的通知", "依法受理复议申请。", date(2023, 5, 8)),
+        ("古城回族乡部门预算公开", "一般公共预算。", date(2024, 3, 1)),
+    ]
+    return [
+        publish(
+            town.clerk, town.reviewer, town.agency, title=t, summary="", body=b, today=d
+        )
+        for t, b, d in specs
+    ]
+
+
+def hits(doc):
+    return [a.text_content() for a in doc.xpath("//a[@class='hit-title']")]
+
+
+def test_a_two_character_word_is_found_and_highlighted(client, documents):
+    doc = html.fromstring(client.get("/search/", {"q": "复议"}).content)
+    assert hits(doc) == ["关于做好行政复议有关工作的通知"]
+    assert doc.xpath("//a[@class='hit-title']/mark/text()") == ["复议"]
+    assert "找到 1 条结果" in doc.text_content()
+
+
+def test_a_bad_filter_value_is_reported_and_the_good_ones_still_apply(
+    client, documents, town
+):
+    params = {"q": "公开", "year": "二〇二三", "agency": town.world.district.pk}
+    doc = html.fromstring(client.get("/search/", params).content)
+    assert "整数" in doc.xpath("//p[@class='field-error']/text()")[0]
+    # Searched without the bad year but within the district: nothing there.
+    assert hits(doc) == []
+    doc = html.fromstring(client.get("/search/", params | {"agency": ""}).content)
+    assert hits(doc) == ["古城回族乡部门预算公开"]
+
+
+def test_the_year_filter_narrows(client, documents):
+    doc = html.fromstring(client.get("/search/", {"q": "公", "year": "2023"}).content)
+    assert hits(doc) == []
+
+
+def test_filters_alone_browse_the_catalogue(client, documents, town):
+    doc = html.fromstring(client.get("/search/", {"agency": town.agency.pk}).content)
+    assert hits(doc) == ["古城回族乡部门预算公开", "关于做好行政复议有关工作的通知"]
+
+
+def test_an_over_long_query_is_refused_politely(client, documents):
+    page = client.get("/search/", {"q": "复" * 500})
+    assert page.status_code == 200
+    doc = html.fromstring(page.content)
+    assert "100" in doc.xpath("//p[@class='field-error']/text()")[0]
+    assert hits(doc) == []
