@@ -17,6 +17,7 @@ from tests.organisations.world import (  # noqa: F401  (pytest fixtures)
     gucheng,
     lisi,
     qianqi,
+    root_admin,
     sunba,
     wangwu,
     world,
@@ -72,6 +73,14 @@ def fresh_calendar_cache():
     clear_calendar_cache()
     yield
     clear_calendar_cache()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # The lookup throttle counts in the cache, which outlives a test.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ Every step calls the same service as the page."""
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.security import django_auth
 
 from gongkai.organisations.selectors import get_agency_for_user
@@ -48,10 +48,13 @@ def _refused(error: ValidationError):
         if hasattr(error, "error_dict")
         else {"__all__": error.messages}
     )
-    return 400, {
-        "detail": "；".join(m for ms in errors.values() for m in ms),
-        "errors": errors,
-    }
+    return Status(
+        400,
+        {
+            "detail": "；".join(m for ms in errors.values() for m in ms),
+            "errors": errors,
+        },
+    )
 
 
 def _step(request, application_id: int, perform):
@@ -60,7 +63,7 @@ def _step(request, application_id: int, perform):
         perform(application)
     except ValidationError as error:
         return _refused(error)
-    return 200, _detail(get_application_for_user(request.user, application_id))
+    return Status(200, _detail(get_application_for_user(request.user, application_id)))
 
 
 def _detail(application):
@@ -120,7 +123,7 @@ def register_application(request: HttpRequest, payload: RegisterIn):
         )
     except ValidationError as error:
         return _refused(error)
-    return 200, _detail(application)
+    return Status(200, _detail(application))
 
 
 @router.get("/fees", response={200: FeeOut, 400: ErrorOut}, auth=None)
@@ -140,15 +143,18 @@ def fee(
             else None
         )
     except fees.FeeError as error:
-        return 400, {"detail": str(error)}
+        return Status(400, {"detail": str(error)})
     if result is None:
-        return 400, {"detail": "basis 应为 pages 或 applications"}
-    return 200, {
-        "basis": result.basis,
-        "quantity": result.quantity,
-        "amount": result.amount,
-        "lines": result.lines(),
-    }
+        return Status(400, {"detail": "basis 应为 pages 或 applications"})
+    return Status(
+        200,
+        {
+            "basis": result.basis,
+            "quantity": result.quantity,
+            "amount": result.amount,
+            "lines": result.lines(),
+        },
+    )
 
 
 @router.get("/tables/{agency_id}/{year}", response={200: TablesOut, **READ})
@@ -158,19 +164,22 @@ def tables(request: HttpRequest, agency_id: int, year: int):
 
     agency = get_agency_for_user(request.user, agency_id)
     fmt = format_for_year(year)
-    return 200, {
-        "agency": agency.name,
-        "year": year,
-        "format": fmt,
-        "applications": table_three(agency, year, fmt),
-        "appeals": table_four(agency, year),
-    }
+    return Status(
+        200,
+        {
+            "agency": agency.name,
+            "year": year,
+            "format": fmt,
+            "applications": table_three(agency, year, fmt),
+            "appeals": table_four(agency, year),
+        },
+    )
 
 
 @router.get("/{application_id}", response={200: DetailOut, **READ})
 def get_application(request: HttpRequest, application_id: int):
     """One case with its deadline proof and letters."""
-    return 200, _detail(get_application_for_user(request.user, application_id))
+    return Status(200, _detail(get_application_for_user(request.user, application_id)))
 
 
 @router.post("/{application_id}/confirm-receipt", response={200: DetailOut, **WRITE})

@@ -206,13 +206,14 @@ class IntakeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.errors:
-            return cleaned
         fields = {name: cleaned.get(name, "") for name in self.intake_names()}
         try:
             self.intake = clean_fields(fields)
         except ValidationError as error:
-            add_service_errors(self, error)
+            # Show every problem at once, but one message per field.
+            for field, messages in error.message_dict.items():
+                if field not in self.errors:
+                    self.add_error(field if field in self.fields else None, messages)
         return cleaned
 
     @staticmethod

@@ -56,10 +56,13 @@ def notify_staff(agency, subject: str, text: str) -> None:
 
 def _deliver(subject: str, text: str, emails: list[str], phones: list[str]) -> None:
     if emails:
-        send_mail(subject, text, None, emails, fail_silently=True)
+        try:
+            send_mail(subject, text, None, emails)
+        except Exception:  # a mail server failure must not stop the job
+            logger.exception("mail to %s failed", emails)
     sender = sms_sender()
     for phone in phones:
         try:
             sender.send(phone, f"{subject}：{text}"[:300])
-        except Exception:  # noqa: BLE001  an SMS gateway failure must not stop the job
+        except Exception:  # an SMS gateway failure must not stop the job
             logger.exception("SMS to %s failed", phone)

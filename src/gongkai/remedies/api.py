@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from ninja import Router
+from ninja import Router, Status
 from ninja.security import django_auth
 
 from gongkai.applications.api import WRITE, _refused
@@ -32,8 +32,9 @@ def record_remedy(request: HttpRequest, payload: RemedyIn):
         follows = get_remedy_for_user(request.user, payload.follows_id)
     data = payload.dict(exclude={"application_id", "follows_id"})
     try:
-        return 200, services.record_remedy(
-            request.user, application, follows=follows, **data
+        return Status(
+            200,
+            services.record_remedy(request.user, application, follows=follows, **data),
         )
     except ValidationError as error:
         return _refused(error)
@@ -41,13 +42,15 @@ def record_remedy(request: HttpRequest, payload: RemedyIn):
 
 @router.get("/{remedy_id}", response={200: RemedyOut, 401: ErrorOut, 404: ErrorOut})
 def get_remedy(request: HttpRequest, remedy_id: int):
-    return 200, get_remedy_for_user(request.user, remedy_id)
+    return Status(200, get_remedy_for_user(request.user, remedy_id))
 
 
 @router.post("/{remedy_id}/result", response={200: RemedyOut, **WRITE})
 def record_result(request: HttpRequest, remedy_id: int, payload: ResultIn):
     remedy = get_remedy_for_user(request.user, remedy_id, write=True)
     try:
-        return 200, services.record_result(request.user, remedy, **payload.dict())
+        return Status(
+            200, services.record_result(request.user, remedy, **payload.dict())
+        )
     except ValidationError as error:
         return _refused(error)
