@@ -3,6 +3,7 @@ publish, correct.  Every view fetches through a permission-checked
 selector and changes things only through a service."""
 
 import re
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -92,7 +93,7 @@ def linked_cells(body: str, report: Report) -> str:
     base = reverse("annual_reports:cell", args=[report.pk, "CELL"])
 
     def link(match: re.Match) -> str:
-        url = base.replace("CELL", match[2])
+        url = base.replace("CELL", quote(match[2], safe="._"))
         text = match[3]
         if not text:
             return match[0]
