@@ -40,7 +40,9 @@ def setter_agencies(user):
 @login_required
 def deadline_rules(request: HttpRequest) -> HttpResponse:
     setters = setter_agencies(request.user).order_by("path")
-    form = DeadlineRuleForm(request.POST or None, agencies=setters)
+    form = DeadlineRuleForm(
+        request.POST if request.method == "POST" else None, agencies=setters
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -74,7 +76,9 @@ def _visible_rules(reach, deletable: set[int]) -> list[DeadlineRule]:
     found = DeadlineRule.objects.filter(agency_id__in=ids | set(own))
     rules = list(found.order_by("month", "day", "pk"))
     for rule in rules:
-        rule.setter_name = own[rule.agency_id].name if rule.agency_id in own else _("上级机关")
+        rule.setter_name = (
+            own[rule.agency_id].name if rule.agency_id in own else _("上级机关")
+        )
         rule.deletable = rule.agency_id in deletable
     return rules
 

@@ -33,7 +33,10 @@ def report_members(request: HttpRequest, pk: int) -> HttpResponse:
         "imports": report.member_imports.all(),
     }
     form = MembersForm(
-        request.POST or None, agencies=agencies, imports=imports, initial=initial
+        request.POST if request.method == "POST" else None,
+        agencies=agencies,
+        imports=imports,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         try:
