@@ -124,7 +124,7 @@ def test_format_pads_the_serial_to_five_digits():
     reason="SQLite's in-memory test database refuses concurrent writers outright "
     "(shared cache); the multi-process test below covers SQLite on a file",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publishing_gives_distinct_consecutive_numbers(world):
     """Eight reviewers of eight agencies with one shared prefix publish at
     the same moment; every number is distinct and the serials are 1..8."""

@@ -48,9 +48,10 @@ def _entry_of(agency) -> StandardEntry:
 
 
 def _suggestion_of(agency) -> ProactiveSuggestion:
+    number = ProactiveSuggestion.objects.filter(agency=agency).count() + 1
     return ProactiveSuggestion.objects.create(
         agency=agency,
-        signature=f"crawl{agency.pk}",
+        signature=f"crawl-{agency.pk}-{number}",
         description=f"{agency.name}多人申请的征地补偿方案",
         requests=["crawl-1", "crawl-2"],
         applicant_count=2,
