@@ -26,8 +26,11 @@ _PINYIN = re.compile(
     r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]"
 )
 # Advertising strings injected by mirror sites, e.g. "uedbet体育_uedbet官网@:".
+# Latin letters and digits may be full-width (a mirror that widened them).
+_ALNUM = "A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _JUNK = re.compile(
-    r"[A-Za-z][A-Za-z0-9\u4e00-\u9fff]{0,20}_[A-Za-z0-9\u4e00-\u9fff]{0,20}@[:：]?"
+    rf"[A-Za-z\uff21-\uff3a\uff41-\uff5a][{_ALNUM}\u4e00-\u9fff]{{0,20}}[_＿]"
+    rf"[{_ALNUM}\u4e00-\u9fff]{{0,20}}[@＠][:：]?"
 )
 # Runs of question marks or replacement characters that are not part of a
 # number (inside a number they mark an unreadable cell and are kept).
@@ -87,7 +90,7 @@ class Cleaner:
             text = _converter().convert(text)
         if "(" in text or "（" in text:
             text = _PINYIN.sub("", text)
-        if "@" in text:
+        if "@" in text or "＠" in text:
             text = _JUNK.sub("", text)
         if "?" in text or "\ufffd" in text:
             text = _MOJIBAKE.sub("", text)

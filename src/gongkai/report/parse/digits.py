@@ -42,12 +42,16 @@ def roles(groups: list[tuple[int, bool]]) -> list[Role]:
 def split_cells(
     strings: list[str],
     groups: list[tuple[int, bool]],
-    limit: int = 64,
-    budget: int = 5000,
+    limit: int = 256,
+    budget: int = 20000,
 ) -> list[tuple[int, ...]]:
-    """Return up to ``limit`` decodings; raise :class:`TooAmbiguous`."""
-    search = _Search(strings, roles(groups), limit, budget)
+    """Return every decoding; raise :class:`TooAmbiguous` when there are
+    more than ``limit`` or finding them takes more than ``budget`` steps
+    (a list cut short could hide the true decoding)."""
+    search = _Search(strings, roles(groups), limit + 1, budget)
     search.run()
+    if len(search.results) > limit:
+        raise TooAmbiguous
     return search.results
 
 
@@ -68,6 +72,12 @@ class _Search:
             self.atomic += [not plain] * len(string)
             at += len(string)
         self.results: list[tuple[int, ...]] = []
+        # For each cell, how many cells before it share its group's bound.
+        self.bounded_before = []
+        run = 0
+        for role in self.roles:
+            run = run + 1 if role.bounded and not role.first else 0
+            self.bounded_before.append(run)
 
     def run(self):
         if len(self.s) >= len(self.roles):
@@ -97,6 +107,8 @@ class _Search:
             return
         role = self.roles[i]
         longest = len(str(remaining)) if role.bounded else MAX_DIGITS
+        if end > self._room(i, longest):
+            return  # more digits left than the remaining cells can hold
         for start, value in self._options(end, i, longest):
             if start > 0 and i == 0:
                 continue
@@ -106,6 +118,14 @@ class _Search:
             acc.append(value)
             self._cell(start, i - 1, nxt, acc)
             acc.pop()
+
+    def _room(self, i: int, longest: int) -> int:
+        """The most digits cells 0…i can hold: those of this group up to
+        the group's bound, the ones before it up to MAX_DIGITS each."""
+        if not self.roles[i].bounded:
+            return (i + 1) * MAX_DIGITS
+        same = self.bounded_before[i] + 1
+        return same * longest + (i + 1 - same) * MAX_DIGITS
 
     @staticmethod
     def _next_remaining(role: Role, value: int, remaining):

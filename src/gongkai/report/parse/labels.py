@@ -12,17 +12,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..schema import (
+    APPEAL_COLUMNS,
+    APPEAL_GROUPS,
     APPLICANT_COLUMNS,
     APPLICANT_HEADER,
+    BALANCE_NOTE,
     GROUP_NOT_PROCESSED,
     GROUP_OTHER,
     GROUP_UNABLE,
     GROUP_WITHHELD,
+    LITIGATION_HEADER,
     ORGANISATION_HEADER,
     PROACTIVE_2019,
     PROACTIVE_2021,
     PROACTIVE_FIRST_COLUMN,
+    RECONSIDERATION_HEADER,
     RESULTS_BLOCK,
+    SECTION_HEADINGS,
     get_format,
 )
 from .clean import normalise
@@ -67,7 +73,9 @@ PROACTIVE_KEYS = {
     "fees": r"事业性收费",
     "procurement": r"集中采购",
 }
-_NOTE = r"\(?本列数据的?勾稽关系[^()]{0,60}\)?"
+# The note ends at its closing bracket or its last words: it must not run on
+# into the row labels after it when the bracket was lost.
+_NOTE = r"\(?本列数据的?勾稽关系(?:[^()]{0,40}?第四项之和\)?|[^()]{0,60}?\))"
 _ANNOTATION = r"(?:\([^()]{1,12}\))?"
 _MARKER = re.compile(
     r"^(?:\d[.、]|\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.])"
@@ -193,3 +201,74 @@ def _official_tail(before: str, prefix: str) -> str:
 
 def same_label(printed: str, official: str) -> bool:
     return squeeze(printed) == squeeze(official)
+
+
+# --- fragments of the merged label cells of table 三 ------------------------
+
+_GROUP_PARTS = {
+    "2021": (
+        "(三)",
+        "(四)",
+        "(五)",
+        "(六)",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+    ),
+    # The trial format's (六)其他处理 is a row of its own.
+    "2019": ("(三)", "(四)", "(五)", "不予公开", "无法提供", "不予处理"),
+}
+_VERTICAL = squeeze(RESULTS_BLOCK)  # 三、本年度办理结果, one character a line
+
+
+def structure_fragments(texts: list[str], format: str) -> set[int]:
+    """Return the indexes of words that are pieces of merged label cells.
+
+    Converted text (``pdftotext -layout``, unruled PDFs) interleaves the
+    vertical 三、本年度办理结果 (one character a line) and the group labels
+    (``（三）`` on one line, ``不予公开`` on the next) with the row labels;
+    they name no row and break the labels they fall into.  Single
+    characters count only when at least four of them spell the block in
+    order.
+    """
+    parts = set(_GROUP_PARTS[format])
+    found = {i for i, text in enumerate(texts) if text in parts}
+    vertical, at = [], 0
+    for i, text in enumerate(texts):
+        if len(text) == 1 and text in _VERTICAL[at:]:
+            at = _VERTICAL.index(text, at) + 1
+            vertical.append(i)
+    if len(vertical) >= 4:
+        found.update(vertical)
+    return found
+
+
+# --- the words a table may hold -----------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def table_words() -> str:
+    """Every official text of the three tables (labels, headers, notes),
+    squeezed and joined by ``|``: a line of a table's stretch of text that
+    is in none of them is not part of the table."""
+    texts = {BALANCE_NOTE, RESULTS_BLOCK, APPLICANT_HEADER, ORGANISATION_HEADER}
+    texts.update(SECTION_HEADINGS)
+    for fmt in (get_format("2021"), get_format("2019")):
+        texts.update(row.label for row in fmt.rows)
+        texts.update(row.group for row in fmt.rows if row.group)
+        for table, row in fmt.proactive_rows():
+            texts.update((table.item, row.label, *table.columns))
+    texts.update(c.label for c in APPLICANT_COLUMNS + APPEAL_COLUMNS + APPEAL_GROUPS)
+    texts.update((PROACTIVE_FIRST_COLUMN, RECONSIDERATION_HEADER, LITIGATION_HEADER))
+    return "|".join(squeeze(t) for t in texts)
+
+
+def is_table_text(text: str) -> bool:
+    """True if ``text`` (a line without numbers) could be part of a table:
+    it is a piece of an official text, or shares four characters in a row
+    with one (a label or note worded a little differently)."""
+    text, words = squeeze(text), table_words()
+    if len(text) < 4 or text in words:
+        return text in words
+    return any(text[i : i + 4] in words for i in range(len(text) - 3))

@@ -30,10 +30,22 @@ _EVIDENCE = {
         "本年收费金额",
     ),
 }
+
+
+def _words(*words: str) -> re.Pattern:
+    """Any of ``words``, also when a line break or spaces fall inside one."""
+    return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in words))
+
+
 _ANCHORS = {
-    2: re.compile(r"第二十条|信息内容"),
-    3: re.compile(r"\(?本列数据|申请人情况|本年新收"),
-    4: re.compile(r"行政复议|结果维持"),
+    2: _words("第二十条", "信息内容"),
+    3: _words("(本列数据", "本列数据", "申请人情况", "本年新收"),
+    4: _words("行政复议", "结果维持"),
+}
+_FALLBACK = {
+    2: _words("第二十条第"),
+    3: _words("本列数据", "本年新收"),
+    4: _words("结果维持"),
 }
 TABLE_SECTIONS = (2, 3, 4)
 SECTION_KEYS = {index + 1: key for key, index in NARRATIVE_SECTIONS.items()}
@@ -51,6 +63,9 @@ class ParseResult:
     agency: str | None
     year: int | None
     tables: tuple[int, ...] = field(default=())  # numbers of the tables found
+    # Cells left null because several decodings fit every rule: path → the
+    # values the printed digits allow (CELL-UNREADABLE says so in words).
+    candidates: dict[str, list] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,6 +95,7 @@ def parse_document(doc: Document) -> ParseResult:
     findings: list[Finding] = []
     for number in TABLE_SECTIONS:
         _merge_table(data, provenance, findings, tables[number], number)
+    candidates = {p: v for t in tables.values() for p, v in t.candidates.items()}
     data["sections"] = _narratives(doc, layout, tables)
     findings[:0] = _section_findings(layout, tables)
     data["findings"] = [f.model_dump() for f in findings]
@@ -93,6 +109,7 @@ def parse_document(doc: Document) -> ParseResult:
         title.agency,
         year,
         tuple(n for n in TABLE_SECTIONS if tables[n].rows_found),
+        candidates,
     )
 
 
@@ -142,8 +159,7 @@ def _fallback_region(doc: Document, layout: _Layout, number: int) -> tuple[int, 
         if n < number and n in TABLE_SECTIONS
     ]
     start = max(before, default=0)
-    pattern = {2: r"第二十条第", 3: r"本列数据|本年新收", 4: r"结果维持"}[number]
-    found = re.compile(pattern).search(doc.norm, start)
+    found = _FALLBACK[number].search(doc.norm, start)
     if not found:
         return -1, -1
     after = [h.start for h in layout.headings if h.start > found.start()]

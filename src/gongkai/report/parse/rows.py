@@ -51,72 +51,119 @@ def read_rows(items: list, table: TableSpec) -> TableRead:
             continue
         if last == len(table.rows) - 1 and current and current.slots:
             break  # the table's last row is complete
+        skip = 0
         if orphan is not None and orphan.slots:
-            last = _rescue(orphan, item, table, order, read, last)
-        current, last = _chunk(item, table, order, read, current, last)
-        orphan = None if current is not None else _orphan(item)
+            last, skip = _rescue(orphan, item, table, order, read, last)
+        current, last = _chunk(item, table, order, read, current, last, skip)
+        orphan = None if current is not None else _orphan(item, skip)
     return read
 
 
-def _orphan(chunk: Chunk) -> RowRead | None:
-    text, _where = chunk.joined()
-    return None if "。" in text else RowRead(None, chunk.raw, chunk.start, norm=text)
+def _orphan(chunk: Chunk, skip: int) -> RowRead | None:
+    text, where = chunk.joined()
+    if "。" in text or skip >= len(text):
+        return None
+    return RowRead(None, chunk.raw[skip:], where[skip], norm=text[skip:])
 
 
-def _rescue(orphan: RowRead, chunk: Chunk, table, order, read: TableRead, last) -> int:
+def _rescue(orphan: RowRead, chunk: Chunk, table, order, read: TableRead, last):
     """A label broken by its own cells (PDF: ``6.属于四类过程性信`` 3 1 … ``息``):
-    the text before the cells and the text after them name the row."""
+    the text before the cells and the text after them name the row.  Return
+    the new ``last`` and how much of the chunk's text the label took."""
     text, _where = chunk.joined()
     ahead = _in_order(table.matches(text), order, last)
+    if ahead and ahead[0][0] is not None:
+        taken = _rescue_head(orphan, chunk, text, ahead[0], read)
+        if taken is not None:
+            return order[ahead[0][0].key], taken
     lead = _label_starts(ahead, text)[0] if ahead else len(text)
     joined = orphan.norm + text[:lead]
     for spec, a, b in reversed(_in_order(table.matches(joined), order, last)):
         if spec is not None and a < len(orphan.norm) < b:
             _label, begins = printed_label(spec, joined, a, 0, len(joined))
-            label = (orphan.label + chunk.raw[:lead])[begins:]
-            read.rows[spec.key] = RowRead(spec, label, orphan.at, orphan.slots)
-            if read.unknown and read.unknown[-1] == orphan.norm:
-                read.unknown.pop()
-            return order[spec.key]
-    return last
+            before = joined[begins : len(orphan.norm)]
+            end = _label_end(spec, before, text, b - len(orphan.norm), lead)
+            label = orphan.label[begins:] + chunk.raw[:end]
+            _take(read, orphan, RowRead(spec, label, orphan.at, orphan.slots))
+            return order[spec.key], end
+    return last, 0
 
 
-def _chunk(chunk: Chunk, table: TableSpec, order, read: TableRead, current, last):
+def _label_end(spec: RowSpec, before: str, text: str, at: int, limit: int) -> int:
+    """Where a label that continues in ``text`` ends: as far as it follows
+    the official wording, or at ``limit`` if it is worded otherwise."""
+    official = squeeze(spec.label)
+    if not official.startswith(squeeze(before + text[:at])):
+        return limit
+    while at < limit and official.startswith(squeeze(before + text[: at + 1])):
+        at += 1
+    return at
+
+
+def _take(read: TableRead, orphan: RowRead, row: RowRead) -> None:
+    read.rows[row.spec.key] = row
+    if read.unknown and read.unknown[-1] == orphan.norm:
+        read.unknown.pop()
+
+
+def _rescue_head(orphan: RowRead, chunk: Chunk, text: str, match, read) -> int | None:
+    """The start of a label, its cells, then the rest with the core words
+    (``2.其他法律行政法规`` 0 0 … ``禁止公开``): the orphan begins the
+    official label and the chunk's first row words complete it.  Return how
+    much of the chunk's text the label took."""
+    spec, _a, b = match
+    head = squeeze(orphan.norm)
+    if len(head) < 2 or not squeeze(spec.label).startswith(squeeze(head + text[:b])):
+        return None
+    end = _label_end(spec, orphan.norm, text, b, len(text))
+    _take(
+        read,
+        orphan,
+        RowRead(spec, orphan.label + chunk.raw[:end], orphan.at, orphan.slots),
+    )
+    return end
+
+
+def _chunk(
+    chunk: Chunk, table: TableSpec, order, read: TableRead, current, last, skip=0
+):
     text, where = chunk.joined()
     if "。" in text:
         return None, last  # narrative between or after the rows
     raw = chunk.raw
-    matches = _in_order(table.matches(text), order, last)
+    found = [m for m in table.matches(text) if m[1] >= skip]
+    matches = _in_order(found, order, last)
     first = matches[0][1] if matches else len(text)
-    if current is not None and current.slots and first:
-        _continue_label(current, raw[:first])
+    if current is not None and current.slots and first > skip:
+        _continue_label(current, raw[skip:first])
     accepted = None
-    starts = _label_starts(matches, text)
+    starts = _label_starts(matches, text, skip)
     for n, (spec, a, b) in enumerate(matches):
         if spec is None:
             read.headers.append(text[a:b])
             continue
         right = starts[n + 1] if n + 1 < len(matches) else len(text)
         _label, begins = printed_label(
-            spec, text, a, matches[n - 1][2] if n else 0, right
+            spec, text, a, matches[n - 1][2] if n else skip, right
         )
         accepted = RowRead(spec, raw[begins:right], where[begins])
         read.rows[spec.key] = accepted
         last = order[spec.key]
         read.end = max(read.end, chunk.end)
-    if accepted is None and _looks_like_row(text, matches):
-        read.unknown.append(text[first:] if first < len(text) else text)
+    rest = text[skip:]
+    if accepted is None and _looks_like_row(rest, matches):
+        read.unknown.append(text[first:] if first < len(text) else rest)
     return accepted, last
 
 
-def _label_starts(matches, text: str) -> list[int]:
+def _label_starts(matches, text: str, skip: int = 0) -> list[int]:
     """Where each recognised piece begins (a row's label before its core)."""
     starts = []
     for n, (spec, a, _b) in enumerate(matches):
         if spec is None:
             starts.append(a)
         else:
-            left = matches[n - 1][2] if n else 0
+            left = matches[n - 1][2] if n else skip
             starts.append(printed_label(spec, text, a, left, a)[1])
     return starts
 
@@ -166,6 +213,9 @@ def decode(
 ) -> Decoded:
     """Decode one row's slots into ``n`` cells (values are number strings)."""
     nums = [t for t in slots if t.kind in (NUM, BAD)]
+    if any(a.line == b.line >= 0 for a, b in zip(nums, nums[1:], strict=False)):
+        # Numbers side by side on a line: empty lines around are not cells.
+        slots = [t for t in slots if not t.soft]
     if len(nums) == n:
         return _positional(nums, n)
     if len(nums) < n <= len(slots) and (not nums or _index(slots, nums[-1]) < n):
@@ -201,17 +251,22 @@ def _positional(slots: list[Token], n: int) -> Decoded:
 def _too_many(nums: list[Token], n: int, groups) -> Decoded:
     head = nums[:n]
     if any(has_total for _p, has_total in groups) and all(t.kind == NUM for t in head):
-        try:
-            if split_cells([t.text for t in head], groups, limit=1):
-                decoded = _positional(head, n)
-                decoded.extra = " ".join(t.text for t in nums[n:])
-                return decoded
-        except TooAmbiguous:
-            pass
+        if _splits([t.text for t in head], groups):
+            decoded = _positional(head, n)
+            decoded.extra = " ".join(t.text for t in nums[n:])
+            return decoded
     shown = " ".join(t.text for t in nums)
     return _nothing(
         n, UNREADABLE, f"有 {len(nums)} 个数值（{shown}），多于 {n} 列", nums[0]
     )
+
+
+def _splits(strings: list[str], groups) -> bool:
+    """True if the strings, one cell each, obey the row's arithmetic."""
+    try:
+        return bool(split_cells(strings, groups, limit=1))
+    except TooAmbiguous:
+        return False
 
 
 def _fewer(nums: list[Token], n: int, groups, truncated: bool) -> Decoded:

@@ -113,8 +113,9 @@ def _parse_title(line: str, before: list[str]) -> tuple[str | None, int | None]:
     prefix = re.split(r"[:：《\s]|标题", prefix)[-1] if prefix else ""
     found = _BEFORE_YEAR.search(prefix)
     if found:
-        agency = found.group(1) or _previous_line_agency(before)
-        return _agency(agency), int(found.group(2))
+        return _name_before_year(line, prefix[: found.start(2)], before), int(
+            found.group(2)
+        )
     found = _AFTER_YEAR.search(prefix)
     if found:
         return _agency(found.group(2)), int(found.group(1))
@@ -123,11 +124,58 @@ def _parse_title(line: str, before: list[str]) -> tuple[str | None, int | None]:
     return None, None
 
 
+_WHOLE_NAME = re.compile(
+    r"(?:政府|办公厅|办公室|局|委员会|委|厅|院|署|中心|办事处|公司|首页|[)）])$"
+)
+
+
+_PLACE = re.compile(r"[省市区县州旗盟乡镇]")
+_FRAGMENT = re.compile(r"[\u4e00-\u9fff()（）]+")
+_NAME_END = re.compile(
+    r"(?:政府|办公厅|办公室|局|委员会|委|厅|院|署|中心|办事处|乡|镇|[)）])$"
+)
+
+
+def _name_before_year(line: str, name: str, before: list[str]) -> str | None:
+    """The agency printed before the year, on this line or the ones above."""
+    name = name.strip()
+    if not name or not _FRAGMENT.fullmatch(name):
+        return _agency(_previous_line_agency(before))
+    if line.startswith(name):
+        name = _with_line_above(name, before)
+        above = _previous_line_agency(before)
+        if not _NAME_END.search(name) and above and _NAME_END.search(above):
+            name = above  # a line put in between the name and the title
+    return _agency(name) if re.fullmatch(_AGENCY, name) else None
+
+
 def _previous_line_agency(before: list[str]) -> str | None:
-    for line in reversed(before[-3:]):
-        if line:
-            return line if re.fullmatch(_AGENCY, line) else None
-    return None
+    """The agency on a line above the title: the nearest line, unless the
+    next one up ends like an agency's name and it does not (a line put in
+    between by a mirror site)."""
+    names = []
+    for i in range(len(before) - 1, max(len(before) - 5, -1), -1):
+        if before[i]:
+            names.append(_with_line_above(before[i], before[:i]))
+            if len(names) == 2:
+                break
+    names = [n for n in names if re.fullmatch(_AGENCY, n)]
+    return next((n for n in names if _NAME_END.search(n)), names[0] if names else None)
+
+
+def _with_line_above(name: str, before: list[str]) -> str:
+    """A name wrapped over two lines (``海东市平安区古`` / ``城回族乡人民政府``):
+    the line right above, if it is an unfinished name, begins it."""
+    upper = before[-1] if before else ""
+    if (
+        _FRAGMENT.fullmatch(name)
+        and 0 < len(upper) <= 20
+        and re.fullmatch(_AGENCY, upper)
+        and (len(name) <= 4 or (_PLACE.search(upper) and not _WHOLE_NAME.search(upper)))
+        and len(upper) + len(name) <= 40
+    ):
+        return upper + name
+    return name
 
 
 def _agency(text: str | None) -> str | None:

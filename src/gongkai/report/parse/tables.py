@@ -21,9 +21,24 @@ from ..schema import (
     ReportFormat,
 )
 from .document import Document
-from .labels import applications_spec, proactive_spec, same_label, squeeze
+from .labels import (
+    applications_spec,
+    is_table_text,
+    proactive_spec,
+    same_label,
+    squeeze,
+    structure_fragments,
+)
 from .rows import BLANKED, MISSING, OK, UNREADABLE, Decoded, RowRead, decode, read_rows
-from .tokens import BLANK, NUM, Chunk, group, tokenize
+from .tokens import (
+    BLANK,
+    NUM,
+    TEXT,
+    Chunk,
+    group,
+    tokenize,
+    without_foreign_lines,
+)
 
 APPLICATION_GROUPS = [(N_COLUMNS - 1, True)]
 APPEAL_GROUPS_SHAPE = [(N_APPEAL_COLUMNS - 1, True)] * len(APPEAL_GROUPS)
@@ -41,6 +56,8 @@ class TableResult:
     findings: list[Finding] = field(default_factory=list)
     end: int = -1
     rows_found: int = 0
+    # Cells left null because several decodings fit: path → possible values.
+    candidates: dict[str, list] = field(default_factory=dict)
 
     def note(self, rule: str, severity: str, message: str, cells=()) -> None:
         self.findings.append(
@@ -99,6 +116,9 @@ def _report_row(
             message += f"：{decoded.reason}"
         if status == UNREADABLE and decoded.candidates:
             message += f"，可能的拆分：{_candidates_text(decoded.candidates)}"
+            for i in cells:
+                values = sorted({c[i] for c in decoded.candidates})
+                result.candidates[paths[i]] = values
         result.note(rule, severity, message, [paths[i] for i in cells])
     if decoded.extra:
         message = (
@@ -166,7 +186,8 @@ def read_applications(
     doc: Document, start: int, end: int, fmt: ReportFormat
 ) -> TableResult:
     spec = applications_spec(fmt.key)
-    read = read_rows(group(tokenize(doc, start, end)), spec)
+    tokens = _without_fragments(tokenize(doc, start, end), fmt)
+    read = read_rows(group(without_foreign_lines(tokens, is_table_text)), spec)
     result = TableResult(end=read.end, rows_found=len(read.rows))
     decoded = {
         key: decode(row.slots, N_COLUMNS, APPLICATION_GROUPS, _truncated(doc, row))
@@ -184,6 +205,12 @@ def read_applications(
         _missing_rows(result, 3, missing, lambda s: f"applications.{s.key}")
     _unknown_rows(result, 3, read.unknown)
     return result
+
+
+def _without_fragments(tokens: list, fmt: ReportFormat) -> list:
+    texts = [t.text if t.kind == TEXT else "" for t in tokens]
+    drop = structure_fragments(texts, fmt.key)
+    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
 
 
 def _store_ints(result: TableResult, decoded: Decoded, paths, signed) -> None:
@@ -270,7 +297,8 @@ def read_proactive(
     doc: Document, start: int, end: int, fmt: ReportFormat
 ) -> TableResult:
     spec = proactive_spec(fmt.key)
-    read = read_rows(group(tokenize(doc, start, end)), spec)
+    tokens = without_foreign_lines(tokenize(doc, start, end), is_table_text)
+    read = read_rows(group(tokens), spec)
     result = TableResult(end=read.end, rows_found=len(read.rows))
     columns = _proactive_columns(fmt)
     for key, row in read.rows.items():
@@ -304,7 +332,8 @@ def _store_proactive(
         try:
             if name == "amount":
                 token = decoded.tokens[i]
-                printed = doc.text[token.start : token.end] if token and value else None
+                # As printed, with full-width digits made ASCII like every number.
+                printed = doc.norm[token.start : token.end] if token and value else None
                 result.values[path] = printed
             elif path == "proactive.fees_10k_yuan":
                 result.values[path] = _to_amount(value)
@@ -329,7 +358,8 @@ def _column_labels(result: TableResult, headers: list[str]) -> None:
 
 
 def read_appeals(doc: Document, start: int, end: int) -> TableResult:
-    items = group(tokenize(doc, start, end))
+    tokens = without_foreign_lines(tokenize(doc, start, end), is_table_text)
+    items = group(tokens)
     slots = _appeal_slots(items)
     result = TableResult()
     if not any(t.kind != BLANK for t in slots):

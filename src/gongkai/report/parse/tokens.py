@@ -37,6 +37,7 @@ class Token:
     text: str = ""  # normalised text of the token
     soft: bool = False  # a blank read from empty lines, not an empty cell
     raw: str = ""  # text tokens: the text as printed (same length as ``text``)
+    line: int = -1  # offset of the line the token is on
 
 
 @dataclass
@@ -101,7 +102,10 @@ def tokenize(doc: Document, start: int, end: int) -> list[Token]:
                 for _ in range(gap - doc.base_gap)
             )
             gap = 0
+            first = len(tokens)
             _text_tokens(tokens, line, line_start)
+            for token in tokens[first:]:
+                token.line = line_start
     _counted_things(tokens)
     for token in tokens:
         if token.kind == TEXT:
@@ -189,3 +193,38 @@ def group(tokens: list[Token]) -> list[Token | Chunk]:
             out.append(token)
     out.extend(pending)
     return out
+
+
+def without_foreign_lines(tokens: list[Token], known) -> list[Token]:
+    """Drop lines of text that sit between lines of a table but belong to no
+    table: advertising or notices a mirror site put in (``本站部分内容来源于网络``).
+
+    A line counts as the table's if it has a number or if ``known(text)``
+    says its text could be a label or header; one or two other lines with
+    the table's lines on both sides are dropped.
+    """
+    lines: dict[int, list[Token]] = {}
+    for token in tokens:
+        if token.line >= 0:
+            lines.setdefault(token.line, []).append(token)
+    kinds = [(at, _is_table_line(words, known)) for at, words in lines.items()]
+    drop: set[int] = set()
+    for i, (_at, ours) in enumerate(kinds):
+        if ours or i == 0:
+            continue
+        after = i + 1
+        while after < len(kinds) and not kinds[after][1] and after - i < 3:
+            after += 1
+        run = [a for a, _o in kinds[i:after]]
+        if kinds[i - 1][1] and after < len(kinds) and kinds[after][1] and len(run) <= 2:
+            drop.update(run)
+    if not drop:
+        return tokens
+    return [t for t in tokens if t.line not in drop]
+
+
+def _is_table_line(words: list[Token], known) -> bool:
+    if any(t.kind in (NUM, BAD) for t in words):
+        return True
+    text = "".join(t.text for t in words if t.kind == TEXT)
+    return not text or known(text)
