@@ -167,3 +167,36 @@ def test_the_sqlite_plan_walks_the_index_newest_first(library):
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = " ".join(str(row) for row in cursor.fetchall())
     assert "SCAN f VIRTUAL TABLE" in plan and "TEMP B-TREE" not in plan
+
+
+@pytest.mark.parametrize("query", ["救助", "临时救助"])
+def test_agency_and_category_facets_match_exactly(db, query):
+    """Agency 1 is not agency 11 (nor category 2 category 21), for short
+    and long terms alike."""
+    from types import SimpleNamespace
+
+    def doc(key, agency, category):
+        return SimpleNamespace(
+            listing_key=key,
+            agency_id=agency,
+            category_id=category,
+            title="临时救助公示",
+            summary="",
+            document_number="",
+            index_number="",
+            keywords="",
+            body="",
+        )
+
+    backend = search_index.get_backend()
+    backend.index([doc(10**9 + 1, 1, 2), doc(10**9 + 2, 11, 21), doc(10**9 + 3, 1, 21)])
+    terms = search_index.parse_query(query)
+
+    def keys(**filters):
+        return backend.match(terms, Filters(today=TODAY, **filters), Window())
+
+    assert keys(agency_id=1) == [10**9 + 3, 10**9 + 1]
+    assert keys(agency_id=11) == [10**9 + 2]
+    assert keys(category_id=2) == [10**9 + 1]
+    assert keys(agency_id=1, category_id=21) == [10**9 + 3]
+    assert backend.count(terms, Filters(today=TODAY, agency_id=1), 100) == 2

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.catalogue.listing import PAGE_SIZE, search
-from gongkai.catalogue.models import Category, CategoryGroup, Validity
+from gongkai.catalogue.models import Category, CategoryGroup, DocumentKind, Validity
+from gongkai.catalogue.models.choices import NEEDS_INTERPRETATION
 from gongkai.catalogue.search import Filters
 from gongkai.catalogue.search.text import MAX_QUERY_LENGTH
 from gongkai.catalogue.selectors import get_public_document
@@ -29,8 +30,17 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         "document": item,
         "agency": item.agency,
         "attachments": item.attachments.all(),
-        "interpretations": item.interpretations.public().order_by("-listing_key"),
-        "interprets": item.interprets.public().order_by("-listing_key"),
+        # Only policy documents have 解读, only a 解读 has 关联文件.
+        "interpretations": (
+            item.interpretations.public().order_by("-listing_key")
+            if item.kind in NEEDS_INTERPRETATION
+            else ()
+        ),
+        "interprets": (
+            item.interprets.public().order_by("-listing_key")
+            if item.kind == DocumentKind.INTERPRETATION
+            else ()
+        ),
     }
     return render(request, "portal/document.html", context)
 

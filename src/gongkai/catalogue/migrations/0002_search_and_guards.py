@@ -9,7 +9,27 @@ may do so (the database owner on PostgreSQL 13+).
 
 from django.db import migrations
 
-from gongkai.catalogue.search import postgres, sqlite
+# The tables as first created; 0004 replaces them (kept literal here so the
+# history does not change with the search module).
+SQLITE_SEARCH = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS catalogue_search_trigram "
+    "USING fts5(title, body, tokenize='trigram')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS catalogue_search_bigram USING fts5("
+    "grams, tokenize='unicode61', prefix='1', content='', detail='none')",
+]
+SQLITE_SEARCH_DROP = [
+    "DROP TABLE IF EXISTS catalogue_search_trigram",
+    "DROP TABLE IF EXISTS catalogue_search_bigram",
+]
+POSTGRES_SEARCH = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE TABLE IF NOT EXISTS catalogue_search ("
+    "listing_key bigint PRIMARY KEY, content text NOT NULL, grams tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS catalogue_search_content_trgm ON catalogue_search "
+    "USING gin (content gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS catalogue_search_grams ON catalogue_search USING gin (grams)",
+]
+POSTGRES_SEARCH_DROP = ["DROP TABLE IF EXISTS catalogue_search"]
 
 SQLITE_GUARD = [
     """
@@ -39,13 +59,13 @@ POSTGRES_GUARD = [
     """,
 ]
 UP = {
-    "sqlite": sqlite.CREATE_SQL + SQLITE_GUARD,
-    "postgresql": postgres.CREATE_SQL + POSTGRES_GUARD,
+    "sqlite": SQLITE_SEARCH + SQLITE_GUARD,
+    "postgresql": POSTGRES_SEARCH + POSTGRES_GUARD,
 }
 DOWN = {
-    "sqlite": sqlite.DROP_SQL
+    "sqlite": SQLITE_SEARCH_DROP
     + ["DROP TRIGGER IF EXISTS catalogue_document_index_number_fixed"],
-    "postgresql": postgres.DROP_SQL
+    "postgresql": POSTGRES_SEARCH_DROP
     + [
         "DROP TRIGGER IF EXISTS catalogue_document_index_number_fixed"
         " ON catalogue_document",

@@ -15,25 +15,45 @@ from django.utils import timezone
 from ..models import Validity, key_range_of_year
 from .text import Terms, normalise
 
+# Facet markers: a private-use character cannot come out of a user's query
+# (``text.parse_query`` keeps letters and digits only), so a facet token
+# never matches a search term.
+FACET_MARK = "\ue000"
+
+
+def facet(kind: str, value: int) -> str:
+    """Return the index token of a facet, e.g. agency 12 → ``\ue000a12``."""
+    return f"{FACET_MARK}{kind}{value}"
+
 
 @dataclass(frozen=True)
 class Filters:
+    """The filters of a search.  Agency and category are indexed as facet
+    tokens, the year as a range of row keys; validity depends on the day
+    asked about and is checked on the document table (a join)."""
+
     agency_id: int | None = None
     category_id: int | None = None
     year: int | None = None
     validity: str | None = None
     today: date | None = None
 
-    def sql(self, key_column: str) -> tuple[list[str], list]:
-        """Return SQL conditions (on ``d``, the document table, and
-        ``key_column``, the index row key) and their parameters."""
-        conditions, params = [], []
+    def facets(self) -> list[str]:
+        found = []
         if self.agency_id is not None:
-            conditions.append("d.agency_id = %s")
-            params.append(self.agency_id)
+            found.append(facet("a", self.agency_id))
         if self.category_id is not None:
-            conditions.append("d.category_id = %s")
-            params.append(self.category_id)
+            found.append(facet("c", self.category_id))
+        return found
+
+    @property
+    def needs_join(self) -> bool:
+        return bool(self.validity)
+
+    def sql(self, key_column: str) -> tuple[list[str], list]:
+        """Return the year and validity conditions (on ``key_column``, the
+        index row key, and ``d``, the document table) and their parameters."""
+        conditions, params = [], []
         if self.year is not None:
             conditions.append(f"{key_column} BETWEEN %s AND %s")
             params.extend(key_range_of_year(self.year))
@@ -86,6 +106,10 @@ def indexed_text(document) -> tuple[str, str]:
         document.body,
     ]
     return normalise(document.title), normalise("\n".join(p for p in parts if p))
+
+
+def facet_tokens(document) -> list[str]:
+    return [facet("a", document.agency_id), facet("c", document.category_id)]
 
 
 class Backend:

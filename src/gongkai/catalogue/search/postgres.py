@@ -1,7 +1,9 @@
 """PostgreSQL search: ``pg_trgm`` for terms of three or more characters and
 a bigram ``tsvector`` for shorter ones, in one table keyed by listing key.
 
-``content`` holds the normalised text with a GIN ``gin_trgm_ops`` index
+``agency_id`` and ``category_id`` carry the facets with B-tree indexes the
+planner combines with the text indexes; ``content`` holds the normalised
+text with a GIN ``gin_trgm_ops`` index
 (LIKE ``%term%`` uses it); ``grams`` is built with ``array_to_tsvector``
 from ``text.bigram_tokens``, so no text-search parser or dictionary is
 involved and the database locale does not matter for it.  ``pg_trgm``
@@ -17,8 +19,11 @@ TABLE = "catalogue_search"
 
 CREATE_SQL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-    "listing_key bigint PRIMARY KEY, content text NOT NULL, grams tsvector NOT NULL)",
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (listing_key bigint PRIMARY KEY, "
+    "agency_id bigint NOT NULL, category_id bigint NOT NULL, "
+    "content text NOT NULL, grams tsvector NOT NULL)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_agency ON {TABLE} (agency_id, listing_key)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_category ON {TABLE} (category_id, listing_key)",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_content_trgm ON {TABLE} "
     "USING gin (content gin_trgm_ops)",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_grams ON {TABLE} USING gin (grams)",
@@ -26,10 +31,17 @@ CREATE_SQL = [
 DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}"]
 
 
-def _row(document) -> tuple[int, str, list[str]]:
+def _row(document) -> tuple:
     title, body = indexed_text(document)
     content = f"{title}\n{body}"
-    return document.listing_key, content, sorted(set(bigram_tokens(content)))
+    grams = sorted(set(bigram_tokens(content)))
+    return (
+        document.listing_key,
+        document.agency_id,
+        document.category_id,
+        content,
+        grams,
+    )
 
 
 class PostgresBackend(Backend):
@@ -37,10 +49,11 @@ class PostgresBackend(Backend):
         rows = [_row(d) for d in documents]
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (listing_key, content, grams) "
-                "VALUES (%s, %s, array_to_tsvector(%s::text[])) "
-                "ON CONFLICT (listing_key) DO UPDATE "
-                "SET content = EXCLUDED.content, grams = EXCLUDED.grams",
+                f"INSERT INTO {TABLE} (listing_key, agency_id, category_id, content, grams) "
+                "VALUES (%s, %s, %s, %s, array_to_tsvector(%s::text[])) "
+                "ON CONFLICT (listing_key) DO UPDATE SET agency_id = EXCLUDED.agency_id, "
+                "category_id = EXCLUDED.category_id, content = EXCLUDED.content, "
+                "grams = EXCLUDED.grams",
                 rows,
             )
 
@@ -61,6 +74,13 @@ class PostgresBackend(Backend):
         if terms.short:
             conditions.append("s.grams @@ %s::tsquery")
             params.append(" & ".join(tsquery_operand(t) for t in terms.short))
+        for column, value in (
+            ("agency_id", filters.agency_id),
+            ("category_id", filters.category_id),
+        ):
+            if value is not None:
+                conditions.append(f"s.{column} = %s")
+                params.append(value)
         more, more_params = filters.sql("s.listing_key")
         conditions += more
         params += more_params
@@ -69,10 +89,14 @@ class PostgresBackend(Backend):
             more, more_params, order = window.sql("s.listing_key")
             conditions += more
             params += more_params
-        sql = (
-            f"SELECT s.listing_key FROM {TABLE} AS s "
+        join = (
             "JOIN catalogue_document AS d ON d.listing_key = s.listing_key "
-            f"WHERE {' AND '.join(conditions)} ORDER BY s.listing_key {order}"
+            if filters.needs_join
+            else ""
+        )
+        sql = (
+            f"SELECT s.listing_key FROM {TABLE} AS s {join}"
+            f"WHERE {' AND '.join(conditions) or 'TRUE'} ORDER BY s.listing_key {order}"
         )
         return sql, params
 
