@@ -6,25 +6,20 @@ from django.http import HttpResponse
 
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.security import django_auth
 
 from gongkai.report import AnnualReport, ReportError
 from gongkai.report.checks import LEVELS
 from gongkai.report.render import FORMATS, MEDIA_TYPES, render
 
 from .forms import MAX_FILE_BYTES as MAX_UPLOAD_BYTES
+from .schemas import CompiledOut, FindingOut, ReportDetailOut, ReportOut
 from .selectors import checked
 
 router = Router(tags=["reports"])
 
 Level = Literal[tuple(LEVELS)]
 RenderFormat = Literal[FORMATS]
-
-
-class FindingOut(Schema):
-    rule: str
-    severity: Literal["error", "warning", "info"]
-    message: str
-    cells: list[str]
 
 
 class CheckOut(Schema):
@@ -126,4 +121,105 @@ def parse_report(request, file: File[UploadedFile]):
         "warnings": result.warnings,
         "report": report,
         "provenance": provenance,
+    }
+
+
+# -- the platform's own reports, for signed-in staff ----------------------------
+
+staff_router = Router(tags=["annual reports"], auth=django_auth)
+
+
+def _report_out(report) -> dict:
+    from django.urls import reverse
+
+    from .selectors import deadline_of
+
+    versions = report.versions.order_by("number").defer("data")
+    return {
+        "id": report.pk,
+        "agency_id": report.agency_id,
+        "agency": report.agency.name,
+        "year": report.year,
+        "scope": report.scope,
+        "status": report.status,
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "deadline": deadline_of(report.agency, report.year).day,
+        "versions": [
+            {
+                "number": v.number,
+                "published_at": v.published_at,
+                "reason": v.reason,
+                "errors": v.errors,
+                "warnings": v.warnings,
+                "url": reverse("annual_reports_public:version", args=[v.pk]),
+            }
+            for v in versions
+        ],
+    }
+
+
+class YearParams(Schema):
+    year: int | None = None
+
+
+@staff_router.get("/", response={200: list[ReportOut], 401: ErrorOut})
+def list_reports(request, params: Query[YearParams]):
+    """The reports of the agencies within the user's reach."""
+    from gongkai.accounts.permissions import agencies_for_user
+
+    from .models import Report
+
+    found = Report.objects.filter(agency__in=agencies_for_user(request.user))
+    if params.year is not None:
+        found = found.filter(year=params.year)
+    found = found.select_related("agency").order_by("-year", "agency__path", "scope")
+    return [_report_out(r) for r in found]
+
+
+class CompileParams(Schema):
+    agency_id: int
+    year: int
+
+
+@staff_router.get(
+    "/compiled",
+    response={
+        200: CompiledOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        404: ErrorOut,
+        422: ValidationErrorOut,
+    },
+    summary="按平台记录实时生成某机关某年度的报告（不保存）",
+)
+def compiled_report(request, params: Query[CompileParams]):
+    """The agency's report compiled from its records now, with findings
+    against last year's published report."""
+    from gongkai.organisations.selectors import get_agency_for_user
+
+    from .commands import compiled_with_findings
+    from .compiling import CompileError
+
+    agency = get_agency_for_user(request.user, params.agency_id)
+    try:
+        report, findings = compiled_with_findings(agency, params.year)
+    except CompileError as exc:
+        return Status(400, {"detail": str(exc)})
+    return {"report": report, "findings": [f.model_dump() for f in findings]}
+
+
+@staff_router.get(
+    "/{report_id}", response={200: ReportDetailOut, 401: ErrorOut, 404: ErrorOut}
+)
+def get_report(request, report_id: int):
+    """One report: its draft as canonical JSON with every finding."""
+    from .review import review_report
+    from .selectors import get_report_for_user
+
+    report = get_report_for_user(request.user, report_id)
+    review = review_report(report)
+    return _report_out(report) | {
+        "report": review.report,
+        "findings": [f.model_dump() for f in review.findings],
     }

@@ -9,6 +9,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/reports", "gongkai.annual_reports.api.router")
+api.add_router("/annual-reports", "gongkai.annual_reports.api.staff_router")
 api.add_router("/agencies", "gongkai.organisations.api.router")
 api.add_router("/audit", "gongkai.audit.api.router")
 api.add_router("/catalogue", "gongkai.catalogue.api.router")
