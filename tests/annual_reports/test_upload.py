@@ -85,3 +85,26 @@ def test_api_parse_refuses_junk_with_a_chinese_message(client):
     )
     assert response.status_code == 400
     assert response.json()["detail"]
+
+
+def test_a_report_imported_for_an_agency_counts_as_its_published_report(
+    client, lisi, gucheng, xiaoxia
+):
+    from gongkai.annual_reports.selectors import published_report
+
+    client.force_login(lisi)
+    page = client.post(
+        "/staff/reports/upload/",
+        {"files": [upload("seed.txt", SEED.read_bytes())], "agency": gucheng.pk},
+    )
+
+    assert page.status_code == 200
+    effective = published_report(gucheng, 2023)
+    assert effective.source == "imported" and effective.report.year == 2023
+    # An agency outside 李四's reach cannot be chosen.
+    refused = client.post(
+        "/staff/reports/upload/",
+        {"files": [upload("seed.txt", SEED.read_bytes())], "agency": xiaoxia.pk},
+    )
+    assert "选择一个有效的选项" in refused.content.decode()
+    assert ImportedReport.objects.count() == 1
