@@ -300,3 +300,33 @@ def _fewer(nums: list[Token], n: int, groups, truncated: bool) -> Decoded:
 
 def _nothing(n: int, status: str, reason: str, token: Token | None = None) -> Decoded:
     return Decoded([None] * n, [status] * n, [token] * n, reason)
+
+
+def spread_stacked(read: TableRead, table: TableSpec, n: int, groups) -> None:
+    """Labels printed one under another and then all their numbers (text
+    taken column by column): rows without numbers, followed by a row with
+    ``n`` numbers for each of them, share those numbers out in order, when
+    every share obeys the row's arithmetic.  Otherwise nothing changes (and
+    the rows stay empty or unreadable: no number is moved on a guess)."""
+    order = {spec.key: i for i, spec in enumerate(table.rows)}
+    waiting: list[RowRead] = []
+    for key, row in read.rows.items():
+        nums = [t for t in row.slots if t.kind in (NUM, BAD)]
+        if not nums:
+            if waiting and order[key] != order[waiting[-1].spec.key] + 1:
+                waiting = []
+            waiting.append(row)
+            continue
+        k = len(waiting)
+        if k and order[key] == order[waiting[-1].spec.key] + 1:
+            _share(waiting + [row], nums, n, groups)
+        waiting = []
+
+
+def _share(rows: list[RowRead], nums: list[Token], n: int, groups) -> None:
+    if len(nums) != len(rows) * n or any(t.kind != NUM for t in nums):
+        return
+    shares = [nums[i * n : (i + 1) * n] for i in range(len(rows))]
+    if all(_splits([t.text for t in share], groups) for share in shares):
+        for row, share in zip(rows, shares, strict=True):
+            row.slots = share

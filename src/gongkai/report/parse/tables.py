@@ -29,7 +29,17 @@ from .labels import (
     squeeze,
     structure_fragments,
 )
-from .rows import BLANKED, MISSING, OK, UNREADABLE, Decoded, RowRead, decode, read_rows
+from .rows import (
+    BLANKED,
+    MISSING,
+    OK,
+    UNREADABLE,
+    Decoded,
+    RowRead,
+    decode,
+    read_rows,
+    spread_stacked,
+)
 from .tokens import (
     BLANK,
     NUM,
@@ -188,6 +198,7 @@ def read_applications(
     spec = applications_spec(fmt.key)
     tokens = _without_fragments(tokenize(doc, start, end), fmt)
     read = read_rows(group(without_foreign_lines(tokens, is_table_text)), spec)
+    spread_stacked(read, spec, N_COLUMNS, APPLICATION_GROUPS)
     result = TableResult(end=read.end, rows_found=len(read.rows))
     decoded = {
         key: decode(row.slots, N_COLUMNS, APPLICATION_GROUPS, _truncated(doc, row))

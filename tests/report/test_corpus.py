@@ -1,0 +1,122 @@
+"""The generated corpus (``gongkai.report.corpus``): random valid reports
+rendered by the project's own renderers to HTML, DOCX and PDF, the PDF
+converted to text and damaged the ways real copies are, then read back.
+
+The normal run reads ``GONGKAI_CORPUS_SIZE`` (default 4) reports per layout.
+The acceptance run reads 500 per layout::
+
+    GONGKAI_CORPUS_SIZE=500 .venv/bin/pytest -n 2 -q tests/report/test_corpus.py
+
+``bench/bench_corpus.py`` runs the same cases and prints how often each
+reading was exact, ambiguous (null with CELL-UNREADABLE) or wrong.
+"""
+
+import os
+import random
+
+import pytest
+
+from gongkai.report.checks import check
+from gongkai.report.corpus import (
+    CONVERTERS,
+    DEGRADATIONS,
+    FAITHFUL,
+    LAYOUTS,
+    break_cell,
+    build_case,
+    case_rng,
+    caught,
+    degrade,
+    full_width,
+    have_pdftotext,
+    join_cells,
+    page_numbers,
+    random_report,
+    read_back,
+    variants,
+)
+from gongkai.report.parse.tokens import is_page_number
+
+SIZE = int(os.environ.get("GONGKAI_CORPUS_SIZE", "4"))
+SEED = int(os.environ.get("GONGKAI_CORPUS_SEED", "0"))
+CASES = [(layout, index) for layout in LAYOUTS for index in range(SIZE)]
+# Broken-cell cases render a second PDF each: every other case.
+BROKEN = CASES[::2] if SIZE < 50 else CASES
+# ``pdftotext -layout`` needs poppler-utils (installed by .ci/run); PDFium's
+# text needs nothing more than the reader itself.
+CONVERTED = CONVERTERS if have_pdftotext() else ("pdfium",)
+
+
+def test_generated_reports_satisfy_every_rule():
+    for layout in LAYOUTS:
+        for index in range(150):
+            report = random_report(case_rng(SEED, layout, index), layout)
+            assert report.format == layout
+            assert check(report) == []
+
+
+def test_pdftotext_is_installed_for_the_layout_conversion():
+    if not have_pdftotext():
+        pytest.skip("pdftotext (poppler-utils) is not installed: layout text untested")
+    assert "layout" in CONVERTED
+
+
+@pytest.mark.parametrize(("layout", "index"), CASES)
+def test_every_cell_reads_back_from_every_form(layout, index):
+    case = build_case(SEED, layout, index)
+    results = read_back(case, variants(CONVERTED), SEED)
+    assert {name: c.wrong for name, c in results.items() if c.wrong} == {}
+    # A null cell is accepted only where cells ran together (the comparison
+    # already required CELL-UNREADABLE and the true value among several).
+    ambiguous = {name for name, c in results.items() if c.ambiguous}
+    assert all(name.endswith(("+join_cells", "+all")) for name in ambiguous)
+    headers = {
+        name: c.header
+        for name, c in results.items()
+        if c.header and not name.endswith("+all")
+    }
+    assert headers == {}
+
+
+@pytest.mark.parametrize(("layout", "index"), BROKEN)
+def test_a_changed_cell_is_an_error_naming_that_cell(layout, index):
+    rng = random.Random(f"broken/{SEED}/{layout}/{index}")
+    report, path = break_cell(random_report(case_rng(SEED, layout, index), layout), rng)
+    case = build_case(SEED, layout, index, report=report)
+    missed = caught(case, path, variants(CONVERTED, FAITHFUL), SEED)
+    assert [name for name, found in missed.items() if not found] == []
+
+
+# --- the degradations themselves --------------------------------------------
+
+
+def test_joined_cells_keep_decimals_signs_and_amounts_apart():
+    rng = random.Random(1)
+    text = "行政事业性收费 12 0.5 采购 7 31152107元 增减 3 -4\n1 2\n3"
+    for _ in range(20):
+        out = join_cells(text, rng)
+        assert "0.5" in out and "31152107元" in out and "-4" in out
+        assert out.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace(
+            "\n", ""
+        )
+
+
+def test_full_width_changes_characters_not_their_number():
+    text = "本年新收 12 0 7"
+    out = full_width(text, random.Random(3))
+    assert "１２" in out and len(out) == len(text)
+
+
+def test_page_number_lines_are_the_forms_the_reader_skips():
+    out = page_numbers("\n".join(["行"] * 200), random.Random(5))
+    added = [line for line in out.split("\n") if line != "行"]
+    assert added and all(is_page_number(line) for line in added)
+
+
+def test_every_degradation_changes_a_report_text():
+    case = build_case(SEED, "2021", 0)
+    from gongkai.report.corpus import extract_text
+
+    text = extract_text(case.documents["pdf"], "pdfium")
+    for name in DEGRADATIONS:
+        assert degrade(text, random.Random(0), [name]) != text, name

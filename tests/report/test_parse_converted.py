@@ -1,0 +1,119 @@
+"""Text converted from PDFs: ``pdftotext -layout`` output and copied text,
+with the merged label cells of table 三 printed among the row labels."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gongkai.report.parse import read, read_detailed
+from gongkai.report.parse.digits import TooAmbiguous, split_cells
+from gongkai.report.parse.labels import structure_fragments
+
+LAYOUT = Path(__file__).parent.parent / "fixtures" / "converted"
+
+
+def _layout_text() -> str:
+    return (LAYOUT / "pdftotext-layout-2021.txt").read_text(encoding="utf-8")
+
+
+def test_layout_text_with_interleaved_merged_cells_reads_every_row():
+    """``三、本年度办理结果`` runs down the left, one character a line, and
+    ``（三）`` / ``不予公开`` sit among the row labels; labels wrap around
+    their own numbers (``2.其他法律行政法规`` 0 0 … ``禁止公开``)."""
+    result = read_detailed(_layout_text())
+    apps = result.report.applications
+    assert apps["withheld_1"] == [0, 0, 7, 255, 1, 0, 263]
+    assert apps["withheld_2"] == [0] * 7
+    assert apps["withheld_3"] == [0, 65, 0, 0, 0, 0, 65]
+    assert apps["unable_2"] == [0, 0, 10, 0, 0, 10, 20]
+    assert apps["other_1"] == [0, 0, 0, 0, 0, 2, 2]
+    assert apps["total"] == [21, 214, 45, 255, 1, 12, 548]
+    assert apps["carried_forward"] == [6, 110, 7, 110, 6, 0, 239]
+    assert result.report.appeals.litigation_after_reconsideration == [
+        495,
+        19,
+        9,
+        4,
+        527,
+    ]
+    rules = {f.rule for f in result.report.findings}
+    assert "LABELS" not in rules and "CELL-UNREADABLE" not in rules
+
+
+def test_vertical_block_is_dropped_only_when_it_spells_the_block():
+    words = ["三", "(一)予以公开", "、", "本", "(二)部分公开", "年", "度", "办"]
+    assert structure_fragments(words, "2021") == {0, 2, 3, 5, 6, 7}
+    # Three stray characters are not the block: a label's last character
+    # (``…不再处`` / ``理``) stays.
+    assert structure_fragments(["理", "益", "果"], "2021") == set()
+
+
+def test_group_label_pieces_are_dropped_but_the_2019_other_row_is_kept():
+    words = ["(三)", "不予公开", "(六)", "其他处理"]
+    assert structure_fragments(words, "2021") == {0, 1, 2, 3}
+    assert structure_fragments(words, "2019") == {0, 1}
+
+
+def test_an_advert_line_inside_a_label_is_left_out():
+    text = _layout_text().replace(
+        "         2.其他法律行政法规\n",
+        "         2.其他法律行政法规\n本站部分内容来源于网络，如有侵权请联系删除\n",
+    )
+    report = read(text)
+    assert report.applications["withheld_2"] == [0] * 7
+    assert not [f for f in report.findings if f.rule == "LABELS"]
+
+
+def test_empty_lines_after_a_row_on_one_line_are_not_blank_cells():
+    """Four numbers side by side for seven columns: the separators were
+    lost, not the cells; the column sums decide the split."""
+    text = _layout_text().replace(
+        "21    108    38       235   1     8     411",
+        "21108    38       2351     8411",
+    )
+    report = read_detailed(text)
+    assert report.report.applications["carried_over"] == [21, 108, 38, 235, 1, 8, 411]
+    assert not [f for f in report.report.findings if f.rule == "CELL-BLANK"]
+
+
+def test_an_ambiguous_run_keeps_every_decoding_as_candidates():
+    """``110`` then 0 0 11: 1 + 10 and 11 + 0 both make the total 11."""
+    text = _layout_text().replace("6   32    101     0    139", "110    0     0    11")
+    result = read_detailed(text)
+    cells = [f"appeals.reconsideration[{i}]" for i in (0, 1)]
+    assert [result.report.cell(c) for c in cells] == [None, None]
+    assert result.candidates[cells[0]] == [1, 11]
+    assert result.candidates[cells[1]] == [0, 10]
+    [finding] = [f for f in result.report.findings if f.rule == "CELL-UNREADABLE"]
+    assert set(cells) <= set(finding.cells)
+
+
+def test_digit_runs_with_too_many_decodings_are_refused_not_cut_short():
+    with pytest.raises(TooAmbiguous):
+        split_cells(["1" * 14], [(6, False)], limit=50)
+    assert len(split_cells(["1" * 8], [(6, False)], limit=50)) == 21
+
+
+@pytest.mark.parametrize(
+    ("head", "agency"),
+    [
+        ("海东市平安区古\n城回族乡人民政府\n2022年", "海东市平安区古城回族乡人民政府"),
+        ("海东市人民政\n府\n2022年", "海东市人民政府"),
+        ("武汉市汉阳区人民政府\n办公室\n2022年", "武汉市汉阳区人民政府办公室"),
+        (
+            "青海省人民政府办公厅\n更多政务资讯请关注本站微信公众号\n2022年",
+            "青海省人民政府办公厅",
+        ),
+        ("首页\n海东市人民政府\n2022年", "海东市人民政府"),
+    ],
+)
+def test_agency_name_wrapped_or_interrupted_above_the_title(head, agency):
+    text = _layout_text().replace("海东市平安区古城回族乡人民政府\n2022年", head, 1)
+    assert read(text).agency == agency
+
+
+def test_the_table_is_found_when_its_first_words_are_broken_over_lines():
+    text = re.sub("申请人情况", "申请人\n情况", _layout_text(), count=1)
+    text = text.replace("一、本年新收", "一、本年新\n收", 1)
+    assert read(text).applications["new"] == [6, 216, 14, 130, 6, 4, 376]
