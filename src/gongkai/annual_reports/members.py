@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from gongkai.organisations.models import Agency
 from gongkai.report import AnnualReport
-from gongkai.report.checks import rollup
 
-from .compiling import CompileError, compile_report
+from .compiling import CompileError
+from .grouped import compile_many, sum_reports
 from .models import ImportedReport, Report
-from .selectors import published_report
+from .selectors import published_reports
 
 SOURCE_LABELS = {
     "published": "已发布",
@@ -41,22 +41,22 @@ class Member:
 def member_reports(report: Report) -> list[Member]:
     """Return the members of a region's report with the report each counts
     with, agencies first in tree order, then imported reports."""
-    members = [
-        _agency_member(agency, report.year)
-        for agency in report.member_agencies.order_by("path")
-    ]
+    agencies = list(report.member_agencies.order_by("path"))
+    published = published_reports([a.pk for a in agencies], report.year)
+    missing = [a for a in agencies if a.pk not in published]
+    live = compile_many(missing, report.year) if missing else {}
+    members = [_agency_member(a, published.get(a.pk), live.get(a.pk)) for a in agencies]
     for imported in report.member_imports.order_by("agency_name", "pk"):
         name = imported.agency_name or str(imported)
         members.append(Member(name, imported.report(), "imported", imported=imported))
     return members
 
 
-def _agency_member(agency: Agency, year: int) -> Member:
-    effective = published_report(agency, year)
+def _agency_member(agency: Agency, effective, live) -> Member:
     if effective is not None:
         source = "imported" if effective.source == "imported" else "published"
         return Member(agency.name, effective.report, source, agency=agency)
-    return Member(agency.name, compile_report(agency, year), "live", agency=agency)
+    return Member(agency.name, live, "live", agency=agency)
 
 
 def compile_region(report: Report) -> AnnualReport:
@@ -64,9 +64,12 @@ def compile_region(report: Report) -> AnnualReport:
     members = member_reports(report)
     if not members:
         raise CompileError("汇总报告还没有选择汇总范围内的机关或报告。")
-    try:
-        return rollup(
-            [m.report for m in members], agency=report.agency_name, year=report.year
+    other = [m.name for m in members if m.report.format != "2021"]
+    if other:
+        raise CompileError(
+            "以下报告使用 2019 年试行格式，不能与 2021 年格式的报告汇总："
+            + "、".join(other)
         )
-    except ValueError as exc:
-        raise CompileError(str(exc)) from exc
+    return sum_reports(
+        [m.report for m in members], agency=report.agency_name, year=report.year
+    )

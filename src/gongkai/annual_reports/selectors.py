@@ -113,6 +113,24 @@ def published_report(agency: Agency, year: int) -> Effective | None:
     return None
 
 
+def published_reports(agency_ids: list[int], year: int) -> dict[int, Effective]:
+    """Return :func:`published_report` for many agencies in two queries."""
+    found: dict[int, Effective] = {}
+    imported = ImportedReport.objects.filter(agency_id__in=agency_ids, year=year)
+    for record in imported.order_by("created_at", "pk"):
+        found[record.agency_id] = Effective(
+            record.report(), "imported", imported=record
+        )
+    versions = ReportVersion.objects.filter(
+        report__agency_id__in=agency_ids, report__year=year, report__scope=Scope.AGENCY
+    ).select_related("report")
+    for version in versions.order_by("number"):
+        found[version.report.agency_id] = Effective(
+            version.annual_report(), "published", version=version
+        )
+    return found
+
+
 def previous_report(report: Report) -> Effective | None:
     """Return last year's published report of the same agency and scope."""
     if report.scope == Scope.REGION:

@@ -1,0 +1,252 @@
+"""Compile many agencies' reports at once: a province has ten thousand.
+
+``compile_report`` asks each app's selectors once per agency: about ten
+queries, ~20 ms of ORM work.  :func:`compile_many` asks for every agency in
+a few grouped queries instead, through these selectors of the owning apps:
+
+- ``applications.selectors.table_three_by_agency(agency_ids, year)``
+- ``remedies.selectors.table_four_by_agency(agency_ids, year)``
+- ``catalogue.selectors.proactive_sections(agency_ids, year)``
+
+each returning ``{agency_id: part}`` in the shape of the per-agency
+selector.  Until an app provides its function, the stand-in below counts
+with that app's own definitions (R61, R68, the catalogue's counts), grouped
+by agency; a test compares every stand-in with the per-agency selector.
+Delete a stand-in once its app has the function.
+
+:func:`sum_reports` adds reports cell by cell like
+``gongkai.report.checks.rollup``, on flat vectors (rollup reads each cell
+by its path: ~1 ms per member report, 10 s for a province).
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from django.db.models import Count, Q
+
+from gongkai.report import AnnualReport, empty_report
+from gongkai.report.schema import (
+    APPEAL_COLUMNS,
+    APPEAL_GROUPS,
+    APPLICANT_COLUMNS,
+    FORMAT_2021,
+    TOTAL_COLUMN,
+)
+
+from .compiling import _check_year
+from .sources import _optional
+
+N_COLUMNS = len(APPLICANT_COLUMNS)
+COLUMN = {c.key: i for i, c in enumerate(APPLICANT_COLUMNS)}
+RESULT = {c.key: i for i, c in enumerate(APPEAL_COLUMNS)}
+KINDS = {"regulations": "regulation", "normative_documents": "normative"}
+
+
+def compile_many(agencies, year: int) -> dict[int, AnnualReport]:
+    """Return ``{agency id: report}`` compiled from the records, as
+    ``compile_report`` would for each agency, in a few queries."""
+    _check_year(year)
+    ids = [a.pk for a in agencies]
+    tables = _selector("applications", "table_three_by_agency", _table_three)(ids, year)
+    appeals = _selector("remedies", "table_four_by_agency", _table_four)(ids, year)
+    proactive = _selector("catalogue", "proactive_sections", _proactive)(ids, year)
+    return {
+        a.pk: AnnualReport.from_json(
+            {
+                "format": "2021",
+                "year": year,
+                "agency": a.name,
+                "proactive": proactive[a.pk],
+                "applications": tables[a.pk],
+                "appeals": appeals[a.pk],
+            }
+        )
+        for a in agencies
+    }
+
+
+def _selector(app: str, name: str, stand_in):
+    return _optional(f"gongkai.{app}.selectors", name) or stand_in
+
+
+# -- stand-in: table 三 by agency (R61, as applications.selectors.table_three) --
+
+
+def _table_three(ids: list[int], year: int) -> dict[int, dict]:
+    from gongkai.applications.models import Application
+
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    groups = (
+        Application.objects.filter(agency_id__in=ids, receipt_date__lte=last)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+        .values("agency_id", "applicant_type", "outcome")
+        .annotate(
+            n=Count("receipt_date"),
+            new=Count("receipt_date", filter=Q(receipt_date__gte=first)),
+            done=Count("receipt_date", filter=Q(closed_on__lte=last)),
+        )
+        .order_by()
+    )
+    tables = {i: _empty_table() for i in ids}
+    for group in groups:
+        _add_group(tables[group["agency_id"]], group)
+    for table in tables.values():
+        for cells in table.values():
+            cells[TOTAL_COLUMN] = sum(cells[:TOTAL_COLUMN])
+    return tables
+
+
+def _empty_table() -> dict[str, list[int]]:
+    return {key: [0] * N_COLUMNS for key in FORMAT_2021.row_keys}
+
+
+def _add_group(table: dict, group: dict) -> None:
+    # Every case in scope is new or carried over, and closed in the year
+    # (under its outcome) or carried forward.
+    column = COLUMN[group["applicant_type"]]
+    n, new, done = group["n"], group["new"], group["done"]
+    table["new"][column] += new
+    table["carried_over"][column] += n - new
+    table["carried_forward"][column] += n - done
+    if done:
+        table[group["outcome"]][column] += done
+        table["total"][column] += done
+
+
+# -- stand-in: table 四 by agency (R68, as remedies.selectors.table_four) -----
+
+
+def _table_four(ids: list[int], year: int) -> dict[int, dict]:
+    from gongkai.remedies.models import Remedy
+
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    found = (
+        Remedy.objects.filter(application__agency_id__in=ids, filed_on__lte=last)
+        .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=first))
+        .values("application__agency_id", "route", "result")
+        .annotate(
+            n=Count("filed_on"),
+            decided=Count("filed_on", filter=Q(decided_on__lte=last)),
+        )
+        .order_by()
+    )
+    tables = {i: {g.key: [0] * len(APPEAL_COLUMNS) for g in APPEAL_GROUPS} for i in ids}
+    for group in found:
+        cells = tables[group["application__agency_id"]][group["route"]]
+        # Decided in the year: its result; filed and undecided by 31 December: 尚未审结.
+        if group["decided"]:
+            cells[RESULT[group["result"]]] += group["decided"]
+        cells[RESULT["pending"]] += group["n"] - group["decided"]
+        cells[RESULT["total"]] += group["n"]
+    return tables
+
+
+# -- stand-in: section 二 by agency (as catalogue.selectors.proactive_section) --
+
+
+def _proactive(ids: list[int], year: int) -> dict[int, dict]:
+    from gongkai.catalogue.models import Article20Figures
+    from gongkai.catalogue.selectors import fees_10k_yuan
+
+    counts = _document_counts(ids, year)
+    figures = {
+        f.agency_id: f
+        for f in Article20Figures.objects.filter(agency_id__in=ids, year=year)
+    }
+    sections = {}
+    for agency_id in ids:
+        found = figures.get(agency_id)
+        sections[agency_id] = {
+            **{key: counts[(agency_id, kind)] for key, kind in KINDS.items()},
+            "licensing": found.licensing if found else None,
+            "penalty": found.penalty if found else None,
+            "enforcement": found.enforcement if found else None,
+            "fees_10k_yuan": fees_10k_yuan(found.fees_yuan) if found else None,
+        }
+    return sections
+
+
+def _document_counts(ids: list[int], year: int) -> dict:
+    from gongkai.catalogue.models import Document
+    from gongkai.catalogue.selectors import ISSUED_STATUSES
+
+    year_end = date(year, 12, 31)
+    in_force = (
+        Q(created_on__lte=year_end)
+        & ~Q(effective_from__gt=year_end)
+        & ~Q(repealed_on__lte=year_end)
+        & ~Q(valid_until__lt=year_end)
+    )
+    rows = (
+        Document.objects.filter(
+            agency_id__in=ids, kind__in=KINDS.values(), status__in=ISSUED_STATUSES
+        )
+        .values("agency_id", "kind")
+        .annotate(
+            issued=Count("pk", filter=Q(created_on__year=year)),
+            repealed=Count("pk", filter=Q(repealed_on__year=year)),
+            in_force=Count("pk", filter=in_force),
+        )
+        .order_by()
+    )
+    counts = defaultdict(lambda: {"issued": 0, "repealed": 0, "in_force": 0})
+    for row in rows:
+        counts[(row["agency_id"], row["kind"])] = {
+            k: row[k] for k in ("issued", "repealed", "in_force")
+        }
+    return counts
+
+
+# -- adding reports up -------------------------------------------------------------
+
+
+def _paths() -> list[tuple[str, ...]]:
+    """Return the summed cells of a 2021-format report as key paths."""
+    from gongkai.report.checks.rollup import cell_paths
+
+    paths = []
+    for path in cell_paths("2021"):
+        name, _, index = path.partition("[")
+        parts = tuple(name.split("."))
+        paths.append(parts + ((int(index.rstrip("]")),) if index else ()))
+    return paths
+
+
+PATHS = _paths()
+
+
+def report_vector(report: AnnualReport) -> list:
+    """Return the summed cells of ``report`` in :data:`PATHS` order (blank: 0)."""
+    data = report.to_json()
+    values = []
+    for path in PATHS:
+        node = data
+        for part in path:
+            node = node[part]
+        values.append(node or 0)
+    return values
+
+
+def add_vectors(vectors) -> list:
+    totals = [0] * len(PATHS)
+    for vector in vectors:
+        for i, value in enumerate(vector):
+            totals[i] += value
+    return totals
+
+
+def report_from_vector(totals: list, *, agency=None, year=None) -> AnnualReport:
+    data = empty_report("2021", year=year, agency=agency).to_json()
+    for path, value in zip(PATHS, totals, strict=True):
+        node = data
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = round(value, 6) if isinstance(value, float) else value
+    return AnnualReport.from_json(data)
+
+
+def sum_reports(reports: list[AnnualReport], *, agency=None, year=None) -> AnnualReport:
+    """Return the report whose every cell is the sum over ``reports`` (all
+    in the 2021 format): the same result as ``rollup``, faster."""
+    totals = add_vectors(report_vector(r) for r in reports)
+    return report_from_vector(totals, agency=agency, year=year)
