@@ -72,6 +72,9 @@ def test_the_year_filter_narrows(client, documents):
 def test_filters_alone_browse_the_catalogue(client, documents, town):
     doc = html.fromstring(client.get("/search/", {"agency": town.agency.pk}).content)
     assert hits(doc) == ["古城回族乡部门预算公开", "关于做好行政复议有关工作的通知"]
+    # The chosen filter stays chosen.
+    selected = doc.xpath("//select[@id='f-agency']/option[@selected]/@value")
+    assert selected == [str(town.agency.pk)]
 
 
 def test_an_over_long_query_is_refused_politely(client, documents):

@@ -88,6 +88,7 @@ def sqlite_database(path: Path) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
+        "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 0),
         "OPTIONS": {
             # Writers queue instead of failing with "database is locked".
             "transaction_mode": "IMMEDIATE",

@@ -2,10 +2,13 @@
 适老化 switch."""
 
 from django import forms
+from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -109,6 +112,49 @@ class SearchForm(forms.Form):
         )
 
 
+CHOICES_SECONDS = 300
+
+
+def _options(choices) -> str:
+    return "".join(
+        format_html('<option value="{}">{}</option>', value, label)
+        for value, label in choices
+    )
+
+
+def filter_options() -> dict[str, str]:
+    """The ``<option>`` lists of the search filters as HTML, cached: a few
+    hundred agencies rendered option by option cost more than the search."""
+    options = cache.get("portal:search_options")
+    if options is None:
+        form = SearchForm()
+        category_label = form.fields["category"].label_from_instance
+        options = {
+            "agency": _options((a.pk, a.name) for a in form.fields["agency"].queryset),
+            "category": _options(
+                (c.code, category_label(c)) for c in form.fields["category"].queryset
+            ),
+            "validity": _options(Validity.choices),
+        }
+        cache.set("portal:search_options", options, CHOICES_SECONDS)
+    return options
+
+
+def _selected(options: str, value: str) -> SafeString:
+    """Mark the option of ``value`` selected (values are escaped already)."""
+    if value:
+        marker = format_html('<option value="{}">', value)
+        options = options.replace(marker, marker[:-1] + " selected>", 1)
+    return mark_safe(options)  # built by format_html above
+
+
+def selected_options(form: "SearchForm") -> dict[str, SafeString]:
+    return {
+        name: _selected(html, form.data.get(name, ""))
+        for name, html in filter_options().items()
+    }
+
+
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
@@ -118,7 +164,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
     elif form.is_bound:
         query = form.cleaned_data.get("q", "")
         result = search(query, form.filters(), window_from(request))
-    context = {"form": form, "result": result, "page_size": PAGE_SIZE}
+    context = {
+        "form": form,
+        "result": result,
+        "page_size": PAGE_SIZE,
+        "options": selected_options(form),
+    }
     return render(request, "portal/search.html", context)
 
 

@@ -36,6 +36,7 @@ DROP_SQL = [
     f"DROP TABLE IF EXISTS {BIGRAM_TABLE}",
 ]
 TEXT_COLUMNS = "{title body}"
+CHUNK = 500
 
 
 def _grams(title: str, body: str, facets: str) -> str:
@@ -80,21 +81,31 @@ class SqliteBackend(Backend):
             )
 
     def remove(self, keys: list[int]) -> None:
+        """Delete the rows of ``keys`` that exist (in chunks, one SELECT
+        per chunk: re-indexing a batch costs no query per document)."""
+        keys = list(keys)
+        for start in range(0, len(keys), CHUNK):
+            self._remove_chunk(keys[start : start + CHUNK])
+
+    def _remove_chunk(self, keys: list[int]) -> None:
+        marks = ", ".join(["%s"] * len(keys))
         with connection.cursor() as cursor:
-            for key in keys:
-                cursor.execute(
-                    f"SELECT title, body, facets FROM {TRIGRAM_TABLE} WHERE rowid = %s",
-                    [key],
-                )
-                found = cursor.fetchone()
-                if found is None:
-                    continue
-                cursor.execute(
-                    f"INSERT INTO {BIGRAM_TABLE}({BIGRAM_TABLE}, rowid, grams) "
-                    "VALUES ('delete', %s, %s)",
-                    [key, _grams(*found)],
-                )
-                cursor.execute(f"DELETE FROM {TRIGRAM_TABLE} WHERE rowid = %s", [key])
+            cursor.execute(
+                f"SELECT rowid, title, body, facets FROM {TRIGRAM_TABLE} "
+                f"WHERE rowid IN ({marks})",
+                keys,
+            )
+            found = cursor.fetchall()
+            if not found:
+                return
+            cursor.executemany(
+                f"INSERT INTO {BIGRAM_TABLE}({BIGRAM_TABLE}, rowid, grams) "
+                "VALUES ('delete', %s, %s)",
+                [(key, _grams(*texts)) for key, *texts in found],
+            )
+            cursor.execute(
+                f"DELETE FROM {TRIGRAM_TABLE} WHERE rowid IN ({marks})", keys
+            )
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
