@@ -184,3 +184,31 @@ def test_the_export_has_every_row_as_csv_and_excel(client, district, qianqi):
     sheet = book.active
     assert sheet.max_row == 1 + 6 and sheet["A1"].value == "机关"
     assert client.get(base + "&format=exe").status_code == 404
+
+
+def test_the_platforms_own_findings_show_beside_the_rule_catalogue(
+    district, sunba, qianqi
+):
+    from gongkai.accounts.models import Role, RoleAssignment
+    from gongkai.annual_reports.dashboard import load_contents
+
+    xiaoxia = district.sibling_townships[0]  # no 第二十条 figures entered
+    RoleAssignment.objects.create(user=sunba, agency=xiaoxia, role=Role.HEAD)
+    draft = Report.objects.get(agency=xiaoxia, year=2023)
+    rows = status_rows(
+        agencies_for_user(qianqi), district.district, 2023, date(2024, 5, 1)
+    )
+    load_contents(rows, 2023)
+    rules = {f.rule for f in next(r for r in rows if r.agency == xiaoxia).findings}
+    assert {"FIGURES-MISSING", "COMPLETENESS"} <= rules  # the draft as it stands
+
+    report = write(sunba, draft, agency_name="小峡镇")
+    services.submit_report(sunba, report)
+    services.publish_report(
+        sunba, Report.objects.get(pk=report.pk), override_reason="待补录"
+    )
+    load_contents(rows, 2023)
+    row = next(r for r in rows if r.agency == xiaoxia)
+    assert [f.rule for f in row.findings if f.severity == "error"] == [
+        "FIGURES-MISSING"
+    ]

@@ -15,11 +15,14 @@ from django.utils import timezone
 
 from gongkai.organisations.models import Agency, Kind
 from gongkai.report import AnnualReport, Finding
-from gongkai.report.checks import check
+from gongkai.report.checks import CHECKED_RULES, check
 from gongkai.report.schema import TOTAL_COLUMN
 
 from . import deadlines as rules
+from . import narrative
 from .models import DeadlineRule, ImportedReport, Report, ReportVersion, Scope, Status
+from .review import missing_figures
+from .selectors import sort_findings
 
 NOT_STARTED = "not_started"
 DRAFT = "draft"
@@ -209,47 +212,63 @@ def summary(rows: list[Row]) -> dict[str, int]:
 
 
 def load_contents(rows: list[Row], year: int) -> None:
-    """Read each row's report and last year's, check them, fill the totals."""
+    """Read each row's report and last year's, check them, fill the totals.
+
+    The rule catalogue runs again (last year's report may have changed);
+    the platform's own findings (missing figures, the narrative) come from
+    the version as published, or from the draft as it stands.
+    """
     ids = [row.agency.pk for row in rows]
     current = _reports_of(ids, year)
     previous = _reports_of(ids, year - 1)
     for row in rows:
-        report = current.get(row.agency.pk)
-        before = previous.get(row.agency.pk)
-        if report is None:
+        found = current.get(row.agency.pk)
+        if found is None:
             continue
+        report, extra = found
+        before = previous.get(row.agency.pk)
+        before = before[0] if before else None
         row.totals = Totals.of(report)
         row.previous = Totals.of(before) if before is not None else None
-        row.findings = list(report.findings) + check(
-            report, previous=before, level=row.agency.report_level
-        )
+        findings = check(report, previous=before, level=row.agency.report_level)
+        row.findings = sort_findings(list(report.findings) + findings + extra)
 
 
-def _reports_of(ids: list[int], year: int) -> dict[int, AnnualReport]:
-    """Return per agency the report standing for ``year``: the latest
-    published version, else an imported published report, else the draft."""
-    found: dict[int, AnnualReport] = {}
+def _reports_of(ids: list[int], year: int) -> dict[int, tuple]:
+    """Return per agency the report standing for ``year`` with the platform's
+    own findings on it: the latest published version, else an imported
+    published report, else the draft."""
+    found: dict[int, tuple] = {}
     drafts = Report.objects.filter(
         agency_id__in=ids, year=year, scope=Scope.AGENCY
-    ).exclude(status=Status.PUBLISHED)
-    for draft in drafts:
-        found[draft.agency_id] = draft.annual_report()
+    ).select_related("agency")
+    for draft in drafts.exclude(status=Status.PUBLISHED):
+        report = draft.annual_report()
+        found[draft.agency_id] = (report, _draft_findings(draft, report))
     for record in ImportedReport.objects.filter(agency_id__in=ids, year=year).order_by(
         "created_at", "pk"
     ):
-        found.setdefault(record.agency_id, record.report())
+        found.setdefault(record.agency_id, (record.report(), []))
     versions = ReportVersion.objects.filter(
         report__agency_id__in=ids, report__year=year, report__scope=Scope.AGENCY
     ).order_by("number")
     for version in versions.select_related("report"):
-        found[version.report.agency_id] = _without_findings(version.annual_report())
+        found[version.report.agency_id] = _published(version.annual_report())
     return found
 
 
-def _without_findings(report: AnnualReport) -> AnnualReport:
-    # A version stores the findings made when it was published; the
-    # dashboard checks it again against last year's report as it is now.
-    return report.model_copy(update={"findings": []})
+def _published(report: AnnualReport) -> tuple[AnnualReport, list[Finding]]:
+    # A version keeps the findings made when it was published; the catalogue
+    # rules are checked again, the platform's own findings are kept.
+    own = [f for f in report.findings if f.rule not in CHECKED_RULES]
+    return report.model_copy(update={"findings": []}), own
+
+
+def _draft_findings(draft: Report, report: AnnualReport) -> list[Finding]:
+    states = narrative.completeness(
+        report.sections, government=draft.agency.kind == Kind.GOVERNMENT
+    )
+    return missing_figures(report) + narrative.completeness_findings(states)
 
 
 # -- charts and export -----------------------------------------------------------

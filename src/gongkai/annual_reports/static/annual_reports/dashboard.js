@@ -27,11 +27,13 @@
   }
 
   draw("chart-status", {
-    tooltip: { trigger: "item" },
+    tooltip: { trigger: "item", formatter: "{b}：{c}（{d}%）" },
+    legend: { bottom: 0 },
     series: [{
       type: "pie",
-      radius: ["40%", "70%"],
-      label: { formatter: "{b}：{c}" },
+      radius: ["35%", "65%"],
+      center: ["50%", "42%"],
+      label: { position: "inside", formatter: "{c}", color: "#fff" },
       data: data.status.filter(function (s) { return s.value > 0; }).map(function (s) {
         return { name: s.name, value: s.value, itemStyle: { color: colours[s.key] } };
       })
