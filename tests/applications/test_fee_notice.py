@@ -126,3 +126,16 @@ def test_only_the_head_waives_and_gives_a_reason(case, lisi, wangwu):
         )
     notice.refresh_from_db()
     assert (notice.waived_by, notice.is_pending) == (wangwu, False)
+
+
+def test_the_year_summary_counts_paid_fees_only(case, lisi, gucheng):
+    from gongkai.applications.selectors import fee_summary
+
+    notice = notify(lisi, case)
+    assert fee_summary(gucheng, 2025) == (0, 0)
+    with at(date(2025, 10, 9)):
+        services.record_fee_payment(
+            lisi, notice, paid_on=date(2025, 10, 9), receipt_number="青财非税2025-009"
+        )
+    assert fee_summary(gucheng, 2025) == (1, 1700)
+    assert fee_summary(gucheng, 2024) == (0, 0)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Count, Q, Sum
 from django.http import Http404
 
 from gongkai.accounts.permissions import agencies_for_user, get_for_user
@@ -20,7 +20,7 @@ from gongkai.workcalendar.selectors import get_calendar
 from gongkai.workdays import CalendarMissing
 
 from . import deadlines, outcomes
-from .models import Application, Attachment, Consultation, Letter, Status
+from .models import Application, Attachment, Consultation, FeeNotice, Letter, Status
 
 COLUMN_INDEX = {column.key: i for i, column in enumerate(APPLICANT_COLUMNS)}
 
@@ -146,29 +146,39 @@ def year_bounds(year: int) -> tuple[date, date]:
 
 
 def table_three_groups(agency_ids: list[int], year: int) -> models.QuerySet:
-    """Return the grouped counts behind table 三: rows of
-    ``applicant_type, outcome, is_new, is_done, n``."""
+    """Return the grouped counts behind table 三: one row per
+    (applicant type, outcome) with ``n`` cases in scope, ``new`` of them
+    received in the year and ``done`` of them closed in it.
+
+    In scope: received by 31 December and not closed before 1 January.
+    The grouping is the bare ``COUNT … GROUP BY`` of the two columns, which
+    the covering index ``applications_table3_groups`` serves in order.
+    """
     first, last = year_bounds(year)
     return (
         Application.objects.filter(agency_id__in=agency_ids, receipt_date__lte=last)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+        .values("applicant_type", "outcome")
         .annotate(
-            is_new=Case(When(receipt_date__gte=first, then=Value(1)), default=Value(0)),
-            is_done=Case(When(closed_on__lte=last, then=Value(1)), default=Value(0)),
+            # COUNT(receipt_date): never null in scope, and in the index.
+            n=Count("*"),
+            new=Count("receipt_date", filter=Q(receipt_date__gte=first)),
+            done=Count("receipt_date", filter=Q(closed_on__lte=last)),
         )
-        .values("applicant_type", "outcome", "is_new", "is_done")
-        .annotate(n=Count("*"))
         .order_by()
     )
 
 
 def table_three(agency, year: int, format: str = "2021") -> dict[str, list[int]]:
-    """Return table 三 of ``agency`` for ``year`` as the ``applications``
-    part of an ``AnnualReport`` (row key → 7 cells).
+    """Return table 三 of ``agency`` (or of a list of agency ids) for
+    ``year`` as the ``applications`` part of an ``AnnualReport`` (row key →
+    7 cells).
 
     一 = received in the year; 二 = received before and open on 1 January;
     outcome rows = closed in the year; 四 = open on 31 December (R61).  In
-    the 2019 format the three 其他处理 rows are one (R22).
+    the 2019 format the three 其他处理 rows are one (R22).  Since every case
+    in scope is either new or carried over, and either closed in the year or
+    carried forward, 一 + 二 = 三（七）+ 四 in every column.
     """
     fmt = get_format(format)
     table = {key: [0] * len(APPLICANT_COLUMNS) for key in fmt.row_keys}
@@ -181,15 +191,24 @@ def table_three(agency, year: int, format: str = "2021") -> dict[str, list[int]]
 
 
 def _add(table: dict[str, list[int]], group: dict, format: str) -> None:
-    column, n = COLUMN_INDEX[group["applicant_type"]], group["n"]
-    table["new" if group["is_new"] else "carried_over"][column] += n
-    if group["is_done"]:
-        key = (
-            outcomes.row_2019(group["outcome"])
-            if format == "2019"
-            else group["outcome"]
-        )
-        table[key][column] += n
-        table["total"][column] += n
-    else:
-        table["carried_forward"][column] += n
+    column = COLUMN_INDEX[group["applicant_type"]]
+    n, new, done = group["n"], group["new"], group["done"]
+    table["new"][column] += new
+    table["carried_over"][column] += n - new
+    table["carried_forward"][column] += n - done
+    if done:
+        outcome = group["outcome"]
+        key = outcomes.row_2019(outcome) if format == "2019" else outcome
+        table[key][column] += done
+        table["total"][column] += done
+
+
+def fee_summary(agency, year: int) -> tuple[int, int]:
+    """Return (cases, 元) of 信息处理费 paid in ``year`` to ``agency``, for
+    section 六 of the annual report (R39, R62).  Waived fees are not
+    collected and are not counted."""
+    first, last = year_bounds(year)
+    figures = FeeNotice.objects.filter(
+        application__agency=agency, paid_on__gte=first, paid_on__lte=last
+    ).aggregate(cases=Count("pk"), amount=Sum("amount"))
+    return figures["cases"], figures["amount"] or 0

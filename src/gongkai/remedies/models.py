@@ -29,6 +29,14 @@ class Result(models.TextChoices):
 
 
 class Remedy(models.Model):
+    # The respondent: the agency of the application, stored so that table 四
+    # is counted from this table alone.
+    agency = models.ForeignKey(
+        "organisations.Agency",
+        verbose_name=_("被申请人（机关）"),
+        on_delete=models.PROTECT,
+        related_name="remedies",
+    )
     application = models.ForeignKey(
         "applications.Application",
         verbose_name=_("政府信息公开申请"),
@@ -65,7 +73,12 @@ class Remedy(models.Model):
         verbose_name = _("行政复议或诉讼")
         verbose_name_plural = _("行政复议或诉讼")
         ordering = ["-filed_on", "-pk"]
-        indexes = [models.Index(fields=["route", "filed_on", "decided_on", "result"])]
+        indexes = [
+            models.Index(
+                fields=["agency", "route", "filed_on", "decided_on", "result"],
+                name="remedies_table4",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -82,14 +95,16 @@ class Remedy(models.Model):
     def __str__(self):
         return f"{self.get_route_display()} {self.case_number}"
 
+    def save(self, *args, **kwargs):
+        # The respondent is always the application's agency; derived here so
+        # that no code path can store a remedy against another agency.
+        self.agency_id = self.application.agency_id
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("remedies:detail", args=[self.pk])
-
-    @property
-    def agency(self):
-        return self.application.agency
 
     @property
     def is_pending(self) -> bool:

@@ -21,22 +21,20 @@ TOTAL = RESULT_INDEX["total"]
 
 
 def get_remedy_for_user(user, pk, *, write: bool = False) -> Remedy:
-    queryset = Remedy.objects.select_related("application__agency")
-    return get_for_user(
-        queryset, user, pk, write=write, agency_field="application__agency"
-    )
+    queryset = Remedy.objects.select_related("agency", "application")
+    return get_for_user(queryset, user, pk, write=write)
 
 
 def remedies_for_user(user) -> models.QuerySet:
-    return Remedy.objects.filter(
-        application__agency__in=agencies_for_user(user)
-    ).select_related("application__agency")
+    return Remedy.objects.filter(agency__in=agencies_for_user(user)).select_related(
+        "agency", "application"
+    )
 
 
 def table_four_groups(agency_ids: list[int], year: int) -> models.QuerySet:
     first, last = date(year, 1, 1), date(year, 12, 31)
     return (
-        Remedy.objects.filter(application__agency_id__in=agency_ids, filed_on__lte=last)
+        Remedy.objects.filter(agency_id__in=agency_ids, filed_on__lte=last)
         .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=first))
         .annotate(
             column=Case(

@@ -215,16 +215,17 @@ class Application(models.Model):
         verbose_name_plural = _("政府信息公开申请")
         ordering = ["-submitted_at", "-pk"]
         indexes = [
-            # Tables 三: one covering index for the yearly aggregation.
+            # Table 三: a covering index in GROUP BY order, so the yearly
+            # aggregation streams through it without sorting.
             models.Index(
                 fields=[
                     "agency",
-                    "receipt_date",
-                    "closed_on",
                     "applicant_type",
                     "outcome",
+                    "receipt_date",
+                    "closed_on",
                 ],
-                name="applications_table3",
+                name="applications_table3_groups",
             ),
             models.Index(
                 fields=["agency", "status", "due_date"], name="applications_due"
