@@ -42,8 +42,13 @@ format: venv
 bench: venv
 	$(BIN)/python bench/run.py
 
+# English catalogue: add new source strings to src/gongkai/locale/en/.../django.po
+# (translate them there), then compile django.mo. Run again after translating.
+I18N_ENV := DJANGO_SETTINGS_MODULE=gongkai.config.settings GONGKAI_HOME=$(CURDIR)
 messages: venv
-	cd src/gongkai && ../../$(BIN)/django-admin makemessages -l en --ignore='*/tests/*'
+	cd src/gongkai && $(I18N_ENV) ../../$(BIN)/django-admin makemessages -l en \
+	  -e html,txt,py --no-obsolete --ignore='tests/*' --ignore='*/static/*'
+	cd src/gongkai && $(I18N_ENV) ../../$(BIN)/django-admin compilemessages
 
 clean:
 	rm -rf $(VENV) var/static build *.egg-info src/*.egg-info
