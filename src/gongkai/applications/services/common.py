@@ -31,7 +31,7 @@ def require_head(actor, agency) -> None:
 
 def locked(application: Application) -> Application:
     """Return the case re-read under a row lock, inside the caller's
-    transaction, with its one-to-one steps loaded."""
+    transaction (fresh, so no stale cached step records)."""
     return (
         Application.objects.select_for_update()
         .select_related("agency")
