@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.safestring import SafeString
 
-from .models import Category, Document, key_range_of_year
+from .models import Document, key_range_of_year
 from .numbers import looks_like_index_number, normalise_document_number
 from .search import Filters, Terms, Window, get_backend, parse_query
 from .search.text import highlight, snippet
@@ -32,10 +32,6 @@ class Page:
     previous_key: int | None = None  # link "newer" with ?before=
     total: int = 0
     capped: bool = False  # the total is at least ``total``
-
-    @property
-    def is_first(self) -> bool:
-        return self.previous_key is None
 
 
 def _cut(rows: list, window: Window) -> tuple[list, int | None, int | None]:
@@ -58,7 +54,11 @@ def _key(row) -> int:
 
 
 def cached_count(queryset: models.QuerySet, *parts) -> int:
-    key = "catalogue:count:" + hashlib.sha1(repr(parts).encode()).hexdigest()
+    """Return ``queryset.count()``, cached for a minute under a key that
+    includes the newest listing key, so a publication shows at once."""
+    newest = queryset.aggregate(newest=models.Max("listing_key"))["newest"]
+    raw = repr((parts, newest)).encode()
+    key = "catalogue:count:" + hashlib.sha1(raw).hexdigest()
     total = cache.get(key)
     if total is None:
         total = queryset.count()
@@ -169,7 +169,3 @@ def _filtered_queryset(filters: Filters) -> models.QuerySet:
     if filters.validity:
         documents = documents.with_validity(filters.validity, filters.today)
     return documents
-
-
-def category_by_code(code: str) -> Category | None:
-    return Category.objects.filter(code=code).first() if code else None

@@ -165,16 +165,6 @@ class Flags:
     stale_guides: list  # 第十二条、第五十三条
     quiet_agencies: list  # R69
 
-    @property
-    def total(self) -> int:
-        counted = (
-            self.overdue,
-            self.missing_interpretation,
-            self.reevaluation_due,
-            self.suggestions,
-        )
-        return sum(q.count() for q in counted) + len(self.stale_guides)
-
 
 def flags_for(agencies: models.QuerySet, today: date, quiet_days: int = 90) -> Flags:
     """Return the flags of the catalogues of ``agencies`` as of ``today``."""

@@ -21,6 +21,7 @@ from gongkai.catalogue.selectors import get_public_document
 from gongkai.organisations.models import Agency
 
 from .agency_views import window_from
+from .templatetags.columns import agencies_stamp
 
 CARE_COOKIE = "gk_care"
 CARE_SECONDS = 365 * 24 * 3600
@@ -125,7 +126,8 @@ def _options(choices) -> str:
 def filter_options() -> dict[str, str]:
     """The ``<option>`` lists of the search filters as HTML, cached: a few
     hundred agencies rendered option by option cost more than the search."""
-    options = cache.get("portal:search_options")
+    key = f"portal:search_options:{agencies_stamp()}"
+    options = cache.get(key)
     if options is None:
         form = SearchForm()
         category_label = form.fields["category"].label_from_instance
@@ -136,7 +138,7 @@ def filter_options() -> dict[str, str]:
             ),
             "validity": _options(Validity.choices),
         }
-        cache.set("portal:search_options", options, CHOICES_SECONDS)
+        cache.set(key, options, CHOICES_SECONDS)
     return options
 
 

@@ -26,11 +26,13 @@ class DocumentFeed(Feed):
 
     def title(self, obj):
         agency, category = obj
-        parts = [
-            agency.name if agency else _("全部机关"),
-            category.name if category else None,
-        ]
-        return " · ".join(p for p in parts if p) + _(" · 政府信息公开")
+        name = agency.name if agency else _("全部机关")
+        if category:
+            return _("%(name)s政府信息公开 · %(category)s") % {
+                "name": name,
+                "category": category.name,
+            }
+        return _("%(name)s政府信息公开") % {"name": name}
 
     def link(self, obj):
         agency, category = obj

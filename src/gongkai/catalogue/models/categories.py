@@ -80,11 +80,6 @@ class Category(models.Model):
             return ""
         return f"（{CHINESE_NUMERALS[self.article_item]}）"
 
-    @property
-    def is_system_column(self) -> bool:
-        """Whether this is the 政府信息公开制度 column."""
-        return self.code == SYSTEM_CATEGORY
-
 
 CHINESE_NUMERALS = dict(enumerate("一二三四五六七八九十", start=1)) | {
     11: "十一",

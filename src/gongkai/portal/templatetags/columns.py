@@ -2,7 +2,7 @@
 
 from django import template
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from gongkai.organisations.models import Agency
 from gongkai.organisations.selectors import tree_rows
@@ -28,11 +28,20 @@ def _agency_rows():
 def agency_index():
     """Return ``(depth, pk, name, published count)`` for every agency in
     tree order, for the portal's index of columns (cached five minutes)."""
-    rows = cache.get("portal:agency_index")
+    key = f"portal:agency_index:{agencies_stamp()}"
+    rows = cache.get(key)
     if rows is None:
         rows = _agency_rows()
-        cache.set("portal:agency_index", rows, INDEX_SECONDS)
+        cache.set(key, rows, INDEX_SECONDS)
     return rows
+
+
+def agencies_stamp() -> str:
+    """A cheap fingerprint of the agency table: cached lists of agencies
+    are rebuilt as soon as one is added, renamed or moved."""
+    figures = Agency.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    last = figures["last"].timestamp() if figures["last"] else 0
+    return f"{figures['n']}-{last:.6f}"
 
 
 @register.inclusion_tag("portal/agency/_pager.html", takes_context=True)
