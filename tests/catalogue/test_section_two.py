@@ -186,3 +186,17 @@ def test_published_count_is_the_proactive_items_of_the_year(lisi, gucheng):
     ):
         publish(lisi, reviewer, gucheng, today=day, title=f"信息{day}")
     assert published_count(gucheng, 2023) == 2
+
+
+def test_the_grouped_sections_equal_the_per_agency_ones(world):
+    """``proactive_sections`` (a region at once) agrees with
+    ``proactive_section`` for every agency and year of the demo catalogue."""
+    from gongkai.catalogue.demo import build_demo_catalogue
+    from gongkai.catalogue.selectors import proactive_sections
+
+    build_demo_catalogue(world)
+    agencies = list(type(world.township).objects.all())
+    for year in (2022, 2023, 2024):
+        grouped = proactive_sections([a.pk for a in agencies], year)
+        assert grouped == {a.pk: proactive_section(a, year) for a in agencies}
+    assert grouped[world.district.pk]["normative_documents"]["repealed"] == 1
