@@ -147,3 +147,14 @@ def test_every_response_code_is_declared(client, db):
         "responses"
     ]
     assert {"200", "400", "401", "403", "404", "422"} <= set(close)
+
+
+def test_the_list_reads_the_steps_in_a_fixed_number_of_queries(
+    client, lisi, gucheng, django_assert_max_num_queries
+):
+    for day in (date(2025, 9, 22), date(2025, 9, 23), date(2025, 9, 24)):
+        register(lisi, gucheng, day)
+    client.force_login(lisi)
+    with django_assert_max_num_queries(12):
+        rows = client.get("/api/applications/").json()
+    assert len(rows) == 3 and {row["stage"] for row in rows} == {"办理中"}

@@ -105,6 +105,10 @@ def list_applications(
         cases = cases.filter(status=status)
     if overdue:
         cases = cases.overdue(timezone.localdate())
+    # ``stage`` reads the open steps: load them with the cases.
+    cases = cases.select_related("fee_notice", "excessive_review").prefetch_related(
+        "consultations"
+    )
     return cases.order_by("-submitted_at")[: max(1, min(limit, MAX_LIST))]
 
 
