@@ -61,13 +61,7 @@ def record_review(
     publication until a later review concludes.
     """
     require_any_role(actor, document.agency, Role.PUBLICATION_REVIEWER)
-    if document.created_by_id == actor.pk:
-        raise refuse(_("起草人不能审查自己起草的信息。"), code="own_draft")
-    if conclusion == ReviewConclusion.REFERRED and not referral_to.strip():
-        raise refuse(_("报请确定时必须写明报请的部门。"), "referral_to")
-    if conclusion in (ReviewConclusion.REFUSED, ReviewConclusion.REFERRED):
-        if not notes.strip():
-            raise refuse(_("请写明审查意见。"), "notes")
+    _check_review(actor, document, conclusion, notes, referral_to)
     with transaction.atomic(durable=True):
         document = locked(document)
         require_status(document, Status.DRAFT, message=_("只能审查草稿。"))
@@ -87,6 +81,16 @@ def record_review(
             data={"conclusion": conclusion, "version": document.content_version},
         )
     return review
+
+
+def _check_review(actor, document, conclusion, notes, referral_to) -> None:
+    if document.created_by_id == actor.pk:
+        raise refuse(_("起草人不能审查自己起草的信息。"), code="own_draft")
+    if conclusion == ReviewConclusion.REFERRED and not referral_to.strip():
+        raise refuse(_("报请确定时必须写明报请的部门。"), "referral_to")
+    if conclusion in (ReviewConclusion.REFUSED, ReviewConclusion.REFERRED):
+        if not notes.strip():
+            raise refuse(_("请写明审查意见。"), "notes")
 
 
 def publication_problems(document: Document) -> list[str]:
@@ -237,11 +241,7 @@ def reevaluate_document(
         if disclose:
             _reopen_for_disclosure(document, day)
         else:
-            document.review_due_on = next_review_on or add_months(
-                day, reevaluation_months()
-            )
-            if document.review_due_on <= day:
-                raise refuse(_("下次评估日期应在今天之后。"), "next_review_on")
+            _keep_withheld(document, next_review_on, day)
         document.save()
         record(
             actor,
@@ -254,6 +254,12 @@ def reevaluate_document(
             },
         )
     return document
+
+
+def _keep_withheld(document: Document, next_review_on, day: date) -> None:
+    document.review_due_on = next_review_on or add_months(day, reevaluation_months())
+    if document.review_due_on <= day:
+        raise refuse(_("下次评估日期应在今天之后。"), "next_review_on")
 
 
 def _reopen_for_disclosure(document: Document, day: date) -> None:
@@ -288,6 +294,16 @@ def withdraw_document(actor, document: Document, *, reason: str) -> Document:
     return document
 
 
+def _check_validity_dates(document, repealed_on, valid_until) -> None:
+    if document.kind not in HAS_VALIDITY:
+        raise refuse(_("只有规章和行政规范性文件记录有效性。"), code="no_validity")
+    start = document.effective_from or document.created_on
+    if repealed_on and repealed_on < start:
+        raise refuse(_("废止日期不能早于生成或实施日期。"), "repealed_on")
+    if valid_until and valid_until < start:
+        raise refuse(_("有效期截止日期不能早于生成或实施日期。"), "valid_until")
+
+
 def change_validity(
     actor,
     document: Document,
@@ -299,13 +315,7 @@ def change_validity(
     """Record that a 规章 or 行政规范性文件 is repealed (废止) or valid only
     until a date (失效); these dates drive the yearly counts of section 二."""
     require_publisher(actor, document.agency)
-    if document.kind not in HAS_VALIDITY:
-        raise refuse(_("只有规章和行政规范性文件记录有效性。"), code="no_validity")
-    start = document.effective_from or document.created_on
-    if repealed_on and repealed_on < start:
-        raise refuse(_("废止日期不能早于生成或实施日期。"), "repealed_on")
-    if valid_until and valid_until < start:
-        raise refuse(_("有效期截止日期不能早于生成或实施日期。"), "valid_until")
+    _check_validity_dates(document, repealed_on, valid_until)
     with transaction.atomic(durable=True):
         document = locked(document)
         require_status(
