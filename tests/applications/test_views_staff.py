@@ -197,3 +197,13 @@ def test_the_dossier_holds_summary_history_letters_and_attachments(client, case,
     assert "案卷摘要.json" in names and "办理过程.txt" in names
     assert any(n.endswith("申请登记回执.pdf") for n in names)
     assert any(n.endswith("来信.pdf") and n.startswith("附件/") for n in names)
+
+
+def test_every_template_listed_can_be_opened(client, lisi, gucheng):
+    client.force_login(lisi)
+    links = re.findall(
+        r'href="(/staff/applications/templates/[^"]+)"', page(client, "templates")
+    )
+    assert len(links) == 9 + 21  # every kind, and the reply per outcome
+    for link in links:
+        assert client.get(link.replace("&amp;", "&")).status_code == 200, link

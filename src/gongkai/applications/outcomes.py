@@ -106,4 +106,6 @@ def is_refusal(key: str) -> bool:
 def group_of(key: str) -> str:
     """Return the key prefix (``withheld``, ``unable``, …) naming the letter
     template family of an outcome."""
+    if not key:
+        return ""  # a reply template for every outcome
     return key.rsplit("_", 1)[0] if key[-1].isdigit() else key

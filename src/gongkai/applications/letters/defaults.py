@@ -108,6 +108,15 @@ _REPLY_HEAD = (
 _REPLY_TAIL = "\n\n{{ remedy_notice }}" + _SIGNATURE
 
 REPLY = {
+    # The fallback wording of an agency's reply template for every outcome.
+    "": (
+        "政府信息公开申请答复书",
+        _REPLY_HEAD
+        + "经审查，{{ outcome_reason }}{% if provided %}\n\n{{ provided }}{% endif %}"
+        "{% if legal_basis %}\n\n{{ legal_basis }}{% endif %}"
+        "{% if redirect_agency %}\n\n该政府信息由{{ redirect_agency }}负责公开。{% endif %}"
+        + _REPLY_TAIL,
+    ),
     "disclosed": (
         "政府信息公开申请答复书",
         _REPLY_HEAD + "经审查，{{ outcome_reason }}\n\n{{ provided }}" + _REPLY_TAIL,
