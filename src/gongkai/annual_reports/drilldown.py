@@ -176,7 +176,7 @@ def appeal_records(agency: Agency, year: int, group: str, column: int) -> QueryS
 
     first, last = date(year, 1, 1), date(year, 12, 31)
     found = Remedy.objects.filter(
-        application__agency=agency, route=group, filed_on__lte=last
+        agency=agency, route=group, filed_on__lte=last
     ).filter(Q(decided_on__isnull=True) | Q(decided_on__gte=first))
     key = APPEAL_COLUMNS[column].key
     if key == "pending":

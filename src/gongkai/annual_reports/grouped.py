@@ -121,9 +121,9 @@ def _table_four(ids: list[int], year: int) -> dict[int, dict]:
 
     first, last = date(year, 1, 1), date(year, 12, 31)
     found = (
-        Remedy.objects.filter(application__agency_id__in=ids, filed_on__lte=last)
+        Remedy.objects.filter(agency_id__in=ids, filed_on__lte=last)
         .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=first))
-        .values("application__agency_id", "route", "result")
+        .values("agency_id", "route", "result")
         .annotate(
             n=Count("filed_on"),
             decided=Count("filed_on", filter=Q(decided_on__lte=last)),
@@ -132,7 +132,7 @@ def _table_four(ids: list[int], year: int) -> dict[int, dict]:
     )
     tables = {i: {g.key: [0] * len(APPEAL_COLUMNS) for g in APPEAL_GROUPS} for i in ids}
     for group in found:
-        cells = tables[group["application__agency_id"]][group["route"]]
+        cells = tables[group["agency_id"]][group["route"]]
         # Decided in the year: its result; filed and undecided by 31 December: 尚未审结.
         if group["decided"]:
             cells[RESULT[group["result"]]] += group["decided"]
