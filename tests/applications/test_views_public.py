@@ -218,3 +218,11 @@ def test_the_calculator_partial_renders_alone(rf):
         {"form": FeeCalculatorForm(), "fee": page_fee(31)},
     )
     assert 'id="fee-calculator"' in html and "10 元" in html and "<html" not in html
+
+
+def test_an_overlong_description_is_refused(client, gucheng):
+    page = post(
+        client, gucheng, form_data(info_description="字" * 5001)
+    ).content.decode()
+    assert "不超过 5000 字符 (目前字符数 5001)" in page
+    assert Application.objects.count() == 0

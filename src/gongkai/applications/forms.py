@@ -68,11 +68,12 @@ def date_field(label, *, required=True, help_text=""):
     )
 
 
-def text_area(label, *, required=True, rows=4, help_text=""):
+def text_area(label, *, required=True, rows=4, help_text="", max_length=5000):
     return forms.CharField(
         label=label,
         required=required,
         help_text=help_text,
+        max_length=max_length,
         widget=forms.Textarea(attrs={"rows": rows}),
     )
 
