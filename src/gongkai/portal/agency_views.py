@@ -67,12 +67,17 @@ def reports_of(agency: Agency):
     return ImportedReport.objects.filter(matches).order_by("-year")
 
 
+def column_context(agency: Agency) -> dict:
+    """What the column's navigation needs on every page of the column."""
+    return {
+        "agency": agency,
+        "apply_url": apply_url(agency),
+        "has_standard": agency.standard_entries.exists(),
+    }
+
+
 def _column(request, agency: Agency, template: str, **context) -> HttpResponse:
-    context.update(
-        agency=agency,
-        apply_url=apply_url(agency),
-        has_standard=agency.standard_entries.exists(),
-    )
+    context.update(column_context(agency))
     return render(request, f"portal/agency/{template}", context)
 
 

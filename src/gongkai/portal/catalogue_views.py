@@ -20,7 +20,7 @@ from gongkai.catalogue.search.text import MAX_QUERY_LENGTH
 from gongkai.catalogue.selectors import get_public_document
 from gongkai.organisations.models import Agency
 
-from .agency_views import window_from
+from .agency_views import column_context, window_from
 from .templatetags.columns import agencies_stamp
 
 CARE_COOKIE = "gk_care"
@@ -31,8 +31,8 @@ CARE_SECONDS = 365 * 24 * 3600
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_public_document(pk)
     context = {
+        **column_context(item.agency),
         "document": item,
-        "agency": item.agency,
         "attachments": item.attachments.all(),
         # Only policy documents have 解读, only a 解读 has 关联文件.
         "interpretations": (
