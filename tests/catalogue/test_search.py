@@ -122,12 +122,31 @@ def test_pages_follow_the_cursor_both_ways(lisi, zhaoliu, gucheng):
     assert first.total == 7 and not first.capped
 
 
-def test_the_index_number_and_document_number_match_exactly(library):
+def test_the_index_number_and_document_number_match_exactly(
+    library, lisi, zhaoliu, gucheng
+):
     number = library[0].index_number
     result = search(number, Filters(today=TODAY), Window())
     assert [h.document for h in result.exact] == [library[0]]
+
+    # The 文号 written in a body is an ordinary match ...
     result = search("平政[2024]3号", Filters(today=TODAY), Window())
+    assert result.exact == []
     assert [h.document.title for h in result.items] == ["征收补偿安置方案公告"]
+    # ... the 文号 of a document is an exact match, shown once, on top.
+    decree = publish(
+        lisi,
+        zhaoliu,
+        gucheng,
+        title="关于征收补偿的决定",
+        summary="",
+        body="平政〔2024〕7号",
+        document_number="平政[2024]7号",
+        today=TODAY,
+    )
+    result = search("平政〔2024〕7号", Filters(today=TODAY), Window())
+    assert [h.document for h in result.exact] == [decree]
+    assert decree not in [h.document for h in result.items]
 
 
 def test_withdrawal_removes_a_document_from_the_index(library, zhaoliu):

@@ -147,6 +147,8 @@ def search(query: str, filters: Filters, window: Window) -> SearchResult:
     documents = [by_key[k] for k in keys if k in by_key]
     total = backend.count(terms, filters, SEARCH_COUNT_CAP + 1)
     exact = _exact_matches(query) if previous_key is None else []
+    # An exact match is shown once, on top.
+    documents = [d for d in documents if d not in exact]
     return SearchResult(
         items=_hits(documents, terms),
         next_key=next_key,
