@@ -219,3 +219,10 @@ def test_agency_and_category_facets_match_exactly(db, query):
     assert keys(category_id=2) == [10**9 + 1]
     assert keys(agency_id=1, category_id=21) == [10**9 + 3]
     assert backend.count(terms, Filters(today=TODAY, agency_id=1), 100) == 2
+
+
+def test_browsing_loads_no_document_text(library, django_assert_max_num_queries):
+    """A list without search terms does not fetch each 正文 (N+1)."""
+    with django_assert_max_num_queries(4):
+        result = search("", Filters(today=TODAY), Window(size=10))
+        assert len(result.items) == 4

@@ -68,7 +68,8 @@ def cached_count(queryset: models.QuerySet, *parts) -> int:
 
 def list_page(queryset: models.QuerySet, window: Window, *count_key) -> Page:
     """Return one page of public documents of ``queryset``."""
-    queryset = queryset.public().select_related("agency", "category")
+    # Lists show titles and dates: the 正文 (often many kilobytes) stays behind.
+    queryset = queryset.public().select_related("agency", "category").defer("body")
     if window.before is not None:
         rows = queryset.filter(listing_key__gt=window.before).order_by("listing_key")
     elif window.after is not None:
@@ -111,13 +112,15 @@ def _exact_matches(query: str) -> list[Document]:
     return []
 
 
-def _hits(documents, terms: Terms, exact=False) -> list[Hit]:
+def _hits(documents, terms: Terms, exact=False, body=True) -> list[Hit]:
+    """Return the documents as hits; the excerpt comes from the 内容概述, or
+    the 正文 when there is none and ``body`` was loaded."""
     words = terms.all
     return [
         Hit(
             d,
             highlight(d.title, words),
-            snippet(d.summary or d.body, words),
+            snippet(d.summary or (d.body if body else ""), words),
             exact,
         )
         for d in documents
@@ -133,7 +136,8 @@ def search(query: str, filters: Filters, window: Window) -> SearchResult:
     terms = parse_query(query)
     if not terms:
         page = list_page(_filtered_queryset(filters), window, "browse", filters)
-        return SearchResult(**{**vars(page), "items": _hits(page.items, terms)})
+        items = _hits(page.items, terms, body=False)
+        return SearchResult(**{**vars(page), "items": items})
     backend = get_backend()
     keys = backend.match(
         terms, filters, Window(window.after, window.before, window.size + 1)
