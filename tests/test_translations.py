@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 from lxml import html
@@ -117,6 +118,15 @@ def translations(entry: dict) -> list[tuple[str, str]]:
 
 def describe(entry: dict) -> str:
     return f"django.po:{entry['line']} {entry['msgid'][:50]!r}"
+
+
+@pytest.fixture(autouse=True)
+def chinese_after_each_test():
+    """A request in English leaves English active in this thread (the
+    LocaleMiddleware does not switch back): restore the default, so that
+    tests run after these in the same worker see Chinese messages."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="module")
