@@ -253,7 +253,9 @@ def _clear_catalogue() -> None:
 
 
 class SqlClock:
-    """Adds up the time spent executing SQL (``connection.execute_wrapper``)."""
+    """Counts the queries (``connection.execute_wrapper``).  Their time is
+    measured around the fetching of the parts instead: SQLite does most of
+    its work while the rows are fetched, after ``execute`` returns."""
 
     def __init__(self):
         self.seconds = 0.0
@@ -303,7 +305,7 @@ def measure() -> dict:
     from django.db import connection
 
     from gongkai.annual_reports.compiling import compile_report
-    from gongkai.annual_reports.grouped import compile_many
+    from gongkai.annual_reports.grouped import build_reports, fetch_parts
     from gongkai.applications.selectors import table_three
     from gongkai.organisations.models import Agency
     from gongkai.report.checks import check, rollup
@@ -312,7 +314,9 @@ def measure() -> dict:
     clock = SqlClock()
     with connection.execute_wrapper(clock):
         started = time.perf_counter()
-        reports = compile_many(tree, YEAR)
+        parts = fetch_parts([a.pk for a in tree], YEAR)
+        fetched = time.perf_counter() - started
+        reports = build_reports(tree, YEAR, parts)
         compiled = time.perf_counter() - started
     started = time.perf_counter()
     province, parts = roll_up_tree(reports, tree)
@@ -332,7 +336,7 @@ def measure() -> dict:
     return {
         "agencies": len(tree),
         "compile": compiled,
-        "sql": clock.seconds,
+        "sql": fetched,
         "queries": clock.queries,
         "rollup": rolled,
         "floor": floor,
@@ -363,7 +367,7 @@ def run_backend(backend: str, agencies: int, cases: int) -> None:
     print(
         f"| {backend} | {result['agencies']:,} | {cases:,} | {result['compile']:.2f} s "
         f"| {result['rollup']:.2f} s | **{total:.2f} s** ({verdict}) | {share:.0%} "
-        f"({result['queries']:,} queries) | {result['floor']:.2f} s "
+        f"({result['queries']:,} queries, rows fetched) | {result['floor']:.2f} s "
         f"| {result['one_by_one'] * 1000:.1f} ms | {built:.0f} s |"
     )
 
@@ -402,7 +406,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(
         "| database | agencies | cases | compile all | roll up | total "
-        "| SQL share | one-query table 三 (floor) | compile_report per agency "
+        "| share in SQL | one-query table 三 (floor) | compile_report per agency "
         "| data built in |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
