@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.organisations.models import Agency, Kind
 from gongkai.report import AnnualReport, Finding
@@ -31,12 +32,12 @@ PUBLISHED = "published"
 LATE = "late"  # not published and past the deadline
 PUBLISHED_LATE = "published_late"
 STATUS_LABELS = {
-    NOT_STARTED: "未开始",
-    DRAFT: "草稿",
-    IN_REVIEW: "待审核",
-    PUBLISHED: "已发布",
-    PUBLISHED_LATE: "逾期发布",
-    LATE: "逾期未发布",
+    NOT_STARTED: _("未开始"),
+    DRAFT: _("草稿"),
+    IN_REVIEW: _("待审核"),
+    PUBLISHED: _("已发布"),
+    PUBLISHED_LATE: _("逾期发布"),
+    LATE: _("逾期未发布"),
 }
 TOTAL_KEYS = ("new", "total", "carried_forward")
 
@@ -83,7 +84,7 @@ class Row:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return str(STATUS_LABELS[self.status])
 
     @property
     def errors(self) -> int:
@@ -280,37 +281,41 @@ def chart_data(rows: list[Row], counts: dict[str, int], year: int) -> dict:
     shown = [r for r in rows if r.totals is not None]
     return {
         "status": [
-            {"name": STATUS_LABELS[key], "value": n, "key": key}
+            {"name": str(STATUS_LABELS[key]), "value": n, "key": key}
             for key, n in counts.items()
         ],
         "agencies": [r.agency.display_name for r in shown],
         "series": [
             {
-                "name": f"{year - 1}年新收申请",
+                "name": _series_name(year - 1),
                 "data": [r.previous.new if r.previous else None for r in shown],
             },
-            {"name": f"{year}年新收申请", "data": [r.totals.new for r in shown]},
+            {"name": _series_name(year), "data": [r.totals.new for r in shown]},
         ],
     }
 
 
+def _series_name(year: int) -> str:
+    return _("%(year)s年新收申请") % {"year": year}
+
+
 EXPORT_HEADER = (
-    "机关",
-    "层级",
-    "状态",
-    "公开期限",
-    "期限依据",
-    "发布日期",
-    "错误",
-    "警告",
-    "本年新收申请",
-    "上年新收申请",
-    "增减",
-    "办结",
-    "结转下年度",
-    "行政复议",
-    "行政诉讼",
-    "现行有效规范性文件",
+    _("机关"),
+    _("层级"),
+    _("状态"),
+    _("公开期限"),
+    _("期限依据"),
+    _("发布日期"),
+    _("错误"),
+    _("警告"),
+    _("本年新收申请"),
+    _("上年新收申请"),
+    _("增减"),
+    _("办结"),
+    _("结转下年度"),
+    _("行政复议"),
+    _("行政诉讼"),
+    _("现行有效规范性文件"),
 )
 
 

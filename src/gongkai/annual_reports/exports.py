@@ -12,7 +12,7 @@ from .dashboard import EXPORT_HEADER, Row, export_rows
 def csv_bytes(rows: list[Row]) -> bytes:
     stream = io.StringIO()
     writer = csv.writer(stream)
-    writer.writerow(EXPORT_HEADER)
+    writer.writerow([str(h) for h in EXPORT_HEADER])
     writer.writerows(export_rows(rows))
     return stream.getvalue().encode("utf-8-sig")
 
@@ -21,7 +21,7 @@ def xlsx_bytes(rows: list[Row], title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(EXPORT_HEADER)
+    sheet.append([str(h) for h in EXPORT_HEADER])
     for values in export_rows(rows):
         sheet.append(values)
     sheet.freeze_panes = "B2"

@@ -10,6 +10,8 @@ part as they were published.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from gongkai.organisations.models import Agency
 from gongkai.report import AnnualReport
 
@@ -19,9 +21,9 @@ from .models import ImportedReport, Report
 from .selectors import published_reports
 
 SOURCE_LABELS = {
-    "published": "已发布",
-    "imported": "导入的已发布报告",
-    "live": "未发布，按平台数据实时生成",
+    "published": _("已发布"),
+    "imported": _("导入的已发布报告"),
+    "live": _("未发布，按平台数据实时生成"),
 }
 
 
@@ -35,7 +37,7 @@ class Member:
 
     @property
     def source_label(self) -> str:
-        return SOURCE_LABELS[self.source]
+        return str(SOURCE_LABELS[self.source])
 
 
 def member_reports(report: Report) -> list[Member]:
