@@ -17,11 +17,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .model import AnnualReport, ReportError
 
 SUFFIXES = {".pdf", ".html", ".htm", ".shtml", ".docx", ".txt", ".json"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # with OCR only
 CSV_FIELDS = (
     "file",
     "status",
@@ -77,19 +79,22 @@ class AuditRow:
         }
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Return every report file named by ``paths`` or found below them."""
+def discover(paths: Iterable[str | Path], ocr: bool = False) -> list[Path]:
+    """Return every report file named by ``paths`` or found below them
+    (page images too when they will be read by OCR)."""
+    suffixes = SUFFIXES | IMAGE_SUFFIXES if ocr else SUFFIXES
     found: list[Path] = []
     for item in map(Path, paths):
         if item.is_dir():
-            found += sorted(p for p in item.rglob("*") if p.suffix.lower() in SUFFIXES)
+            found += sorted(p for p in item.rglob("*") if p.suffix.lower() in suffixes)
         else:
             found.append(item)
     return found
 
 
-def read_file(path: Path) -> AnnualReport:
-    """Return the report in ``path``: canonical JSON or a published document."""
+def read_file(path: Path, ocr: bool = False) -> AnnualReport:
+    """Return the report in ``path``: canonical JSON or a published document
+    (scans read by OCR if ``ocr``)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -98,15 +103,15 @@ def read_file(path: Path) -> AnnualReport:
         return AnnualReport.from_json_text(data)
     from .parse import read
 
-    return read(data, filename=str(path))
+    return read(data, filename=str(path), ocr=ocr)
 
 
-def audit_file(path: Path) -> AuditRow:
+def audit_file(path: Path, ocr: bool = False) -> AuditRow:
     """Return the audit row of one file (never raises for bad input)."""
     from .checks import check
 
     try:
-        report = read_file(path)
+        report = read_file(path, ocr)
     except ReportError as exc:
         return AuditRow(str(path), "unreadable", message=str(exc))
     except Exception as exc:  # a reader bug must not stop a batch of thousands
@@ -147,20 +152,23 @@ def audit(
     *,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    ocr: bool = False,
 ) -> list[AuditRow]:
-    """Return one row per report file under ``paths``, in file order."""
-    files = discover(paths)
+    """Return one row per report file under ``paths``, in file order; with
+    ``ocr``, scanned PDFs and page images are read by OCR."""
+    files = discover(paths, ocr)
     jobs = max(1, jobs or os.cpu_count() or 1)
     rows: list[AuditRow] = []
     if jobs == 1 or len(files) < 2:
         for path in files:
-            rows.append(audit_file(path))
+            rows.append(audit_file(path, ocr))
             if progress:
                 progress(len(rows), len(files))
     else:
         chunk = max(1, min(32, len(files) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for row in pool.map(audit_file, files, chunksize=chunk):
+            read = partial(audit_file, ocr=ocr)
+            for row in pool.map(read, files, chunksize=chunk):
                 rows.append(row)
                 if progress:
                     progress(len(rows), len(files))

@@ -635,3 +635,43 @@ def _render_case(folder, seed: int, case) -> None:
 
 def pdf_paths(folder, cases, seed: int = 0) -> list:
     return [folder / f"{seed}-{layout}-{i:04d}.pdf" for layout, i in cases]
+
+
+# --- scans ---------------------------------------------------------------------
+
+
+def scan(pdf: bytes, dpi: int = 200, angle: float = 0.0, noise: float = 0.0, seed=0):
+    """Return ``pdf`` as a scanner makes it: every page an image (grey, at
+    ``dpi``), turned by ``angle`` degrees, with a share ``noise`` of specks,
+    in a PDF with no text layer."""
+    import io
+
+    import pypdfium2
+    from PIL import Image
+
+    rng = random.Random(seed)
+    document = pypdfium2.PdfDocument(pdf)
+    images = []
+    try:
+        for page in document:
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            page.close()
+            if angle:
+                image = image.rotate(angle, resample=Image.BILINEAR, fillcolor=255)
+            if noise:
+                _specks(image, noise, rng)
+            images.append(image)
+    finally:
+        document.close()
+    out = io.BytesIO()
+    images[0].save(
+        out, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi)
+    )
+    return out.getvalue()
+
+
+def _specks(image, share: float, rng: random.Random) -> None:
+    pixels = image.load()
+    for _ in range(int(image.width * image.height * share)):
+        x, y = rng.randrange(image.width), rng.randrange(image.height)
+        pixels[x, y] = 0 if rng.random() < 0.5 else 255

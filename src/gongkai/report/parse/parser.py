@@ -10,6 +10,7 @@ from .document import Document
 from .narrative import is_wrapped, lines_of, paragraphs
 from .sections import Heading, find_headings, find_title, find_year
 from .tables import TableResult, read_appeals, read_applications, read_proactive
+from .verify import ocr_findings, untrusted
 
 _EVIDENCE = {
     "2019": (
@@ -96,6 +97,8 @@ def parse_document(doc: Document) -> ParseResult:
     for number in TABLE_SECTIONS:
         _merge_table(data, provenance, findings, tables[number], number)
     candidates = {p: v for t in tables.values() for p, v in t.candidates.items()}
+    if doc.ocr:
+        _mark_ocr(data, provenance, findings, tables, fmt)
     data["sections"] = _narratives(doc, layout, tables)
     findings[:0] = _section_findings(layout, tables)
     data["findings"] = [f.model_dump() for f in findings]
@@ -166,15 +169,31 @@ def _fallback_region(doc: Document, layout: _Layout, number: int) -> tuple[int, 
     return found.start(), min(after, default=len(doc.norm))
 
 
+def _table_regions(doc: Document, layout: _Layout) -> dict[int, tuple[int, int]]:
+    """Where each table is; a table whose heading was not found (OCR misread
+    it) may sit inside the stretch of the table before: it is cut there."""
+    out = {n: _table_region(doc, layout, n) for n in TABLE_SECTIONS}
+    for number in TABLE_SECTIONS[1:]:
+        start, end = out[number - 1]
+        if number in layout.regions or start < 0:
+            continue
+        found = _FALLBACK[number].search(doc.norm, start + 1, end)
+        if found:
+            out[number - 1] = (start, found.start())
+            out[number] = (found.start(), end)
+    return out
+
+
 def _read_tables(doc: Document, layout: _Layout, fmt) -> dict[int, TableResult]:
     readers = {
         2: lambda s, e: read_proactive(doc, s, e, fmt),
         3: lambda s, e: read_applications(doc, s, e, fmt),
         4: lambda s, e: read_appeals(doc, s, e),
     }
+    regions = _table_regions(doc, layout)
     out = {}
     for number, reader in readers.items():
-        start, end = _table_region(doc, layout, number)
+        start, end = regions[number]
         out[number] = reader(start, end) if start >= 0 else TableResult()
         if start >= 0 and out[number].end < 0:
             out[number].end = start
@@ -218,6 +237,32 @@ def _assign(data: dict, path: str, value) -> None:
 def _path(path: str) -> tuple[tuple[str, ...], int | None]:
     name, _, index = path.partition("[")
     return tuple(name.split(".")), int(index.rstrip("]")) if index else None
+
+
+# --- OCR ---------------------------------------------------------------------
+
+
+def _mark_ocr(data, provenance, findings, tables, fmt) -> None:
+    """Values read by OCR: null where the arithmetic does not vouch for
+    them (:mod:`.verify`), and every other one marked as read by OCR."""
+    values = {p: v for t in tables.values() for p, v in t.values.items()}
+    blank = {c for f in findings if f.rule == "CELL-BLANK" for c in f.cells}
+    doubtful = sorted(untrusted(fmt, values, blank))
+    for path in doubtful:
+        _assign(data, path, None)
+        provenance.pop(path, None)
+    findings.extend(ocr_findings(doubtful))
+    read = [p for p, v in values.items() if v is not None and p not in doubtful]
+    for path in read:
+        provenance[path] = "OCR 识别：" + provenance.get(path, "")
+    if read:
+        message = (
+            f"本报告是扫描件，{len(read)} 个数值由 OCR 识别：表三、表四的数值已用"
+            "勾稽关系核对，表二的数值无法核对，请与原件核对"
+        )
+        findings.append(
+            Finding(rule="OCR", severity="warning", message=message, cells=read)
+        )
 
 
 # --- narrative ---------------------------------------------------------------

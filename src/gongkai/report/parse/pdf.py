@@ -12,6 +12,8 @@ A PDF without a text layer (a scan) is refused, or read by OCR with
 way, and every value read from them is marked as read by OCR.
 """
 
+import io
+
 from ..model import ReportError
 from .clean import Cleaner
 from .document import Document, DocumentBuilder
@@ -28,7 +30,29 @@ ENCRYPTED = "PDF 已加密（需要密码或不允许提取文字），无法读
 
 
 def read_pdf(data: bytes, *, ocr: bool = False) -> Document:
-    pages = load_pages(data, ocr=ocr)
+    return _document(load_pages(data, ocr=ocr))
+
+
+def read_image_file(data: bytes) -> Document:
+    """A page image (PNG, JPEG, TIFF; every frame a page) read by OCR."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    from .ocr import available, read_image
+
+    if not available():
+        from .ocr import NOT_INSTALLED
+
+        raise ReportError(NOT_INSTALLED)
+    try:
+        image = Image.open(io.BytesIO(data))
+        frames = [frame.copy() for frame in ImageSequence.Iterator(image)][:40]
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise ReportError("图片文件已损坏，无法读取") from exc
+    dpi = int((image.info.get("dpi") or (300, 300))[0]) or 300
+    return _document([read_image(frame, max(72, min(dpi, 1200))) for frame in frames])
+
+
+def _document(pages: list[PageContent]) -> Document:
     items = [page_items(page) for page in pages]
     lines = [item for page in items for _top, kind, item in page if kind == "line"]
     place_numbers(lines)

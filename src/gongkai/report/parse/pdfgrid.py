@@ -43,6 +43,15 @@ def find_tables(horizontal, vertical, words: list[dict]) -> list[Table]:
     return sorted(tables, key=lambda t: t.top)
 
 
+def cell_boxes(horizontal, vertical) -> list[tuple[float, float, float, float]]:
+    """The box ``(x0, top, x1, bottom)`` of every cell of every ruled table."""
+    boxes = []
+    for hs, vs in _components(_merge(horizontal), _merge(vertical)):
+        if len(hs) >= 2 and len(vs) >= 2:
+            boxes += _Grid(hs, vs).boxes()
+    return boxes
+
+
 def _merge(segments) -> list[tuple[float, float, float]]:
     """Join segments on one line (within TOLERANCE) that overlap or touch."""
     out: list[list[float]] = []
@@ -142,6 +151,17 @@ class _Grid:
         if 0 <= c < self.cols and 0 <= r < self.rows:
             return self._find(r * self.cols + c)
         return None
+
+    def boxes(self) -> list[tuple[float, float, float, float]]:
+        spans: dict[int, list[int]] = {}  # owner → [r0, c0, r1, c1]
+        for i in range(self.rows * self.cols):
+            r, c = divmod(i, self.cols)
+            span = spans.setdefault(self._find(i), [r, c, r, c])
+            span[2], span[3] = max(span[2], r), max(span[3], c)
+        return [
+            (self.xs[c0], self.ys[r0], self.xs[c1 + 1], self.ys[r1 + 1])
+            for r0, c0, r1, c1 in spans.values()
+        ]
 
     def table(self, words: list[dict]) -> Table:
         box = Table(self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])

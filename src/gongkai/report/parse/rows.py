@@ -34,6 +34,8 @@ class TableRead:
     end: int = -1  # offset just after the last token used
     unknown: list[str] = field(default_factory=list)  # rows outside the format
     headers: list[str] = field(default_factory=list)  # structural text seen
+    # Text naming no row that had cells, and the order of the row before it.
+    orphans: list[tuple[int, RowRead]] = field(default_factory=list)
 
 
 def read_rows(items: list, table: TableSpec) -> TableRead:
@@ -53,7 +55,10 @@ def read_rows(items: list, table: TableSpec) -> TableRead:
             break  # the table's last row is complete
         skip = 0
         if orphan is not None and orphan.slots:
+            before = last
             last, skip = _rescue(orphan, item, table, order, read, last)
+            if last == before:
+                read.orphans.append((last, orphan))
         current, last = _chunk(item, table, order, read, current, last, skip)
         orphan = None if current is not None else _orphan(item, skip)
     return read
@@ -330,3 +335,27 @@ def _share(rows: list[RowRead], nums: list[Token], n: int, groups) -> None:
     if all(_splits([t.text for t in share], groups) for share in shares):
         for row, share in zip(rows, shares, strict=True):
             row.slots = share
+
+
+def fill_gaps(read: TableRead, table: TableSpec, n: int) -> None:
+    """Rows whose labels could not be read at all (OCR: ``(CARY=AhGR``) but
+    that sit, with ``n`` numbers each, exactly where rows are missing
+    between two rows that were read: they are those rows, in order.  Their
+    labels then differ from the format's, which LABELS reports."""
+    order = {spec.key: i for i, spec in enumerate(table.rows)}
+    found = sorted(order[key] for key in read.rows)
+    gaps: dict[int, list[RowRead]] = {}
+    for after, orphan in read.orphans:
+        if sum(t.kind in (NUM, BAD) for t in orphan.slots) == n and not (
+            after >= 0
+            and squeeze(table.rows[after].label).endswith(squeeze(orphan.norm))
+        ):  # not the end of the label of the row before (``不明确``)
+            gaps.setdefault(after, []).append(orphan)
+    for after, orphans in gaps.items():
+        following = next((i for i in found if i > after), None)
+        if following is None or following - after - 1 != len(orphans):
+            continue
+        for i, orphan in enumerate(orphans, start=after + 1):
+            spec = table.rows[i]
+            read.rows[spec.key] = RowRead(spec, orphan.label, orphan.at, orphan.slots)
+    read.rows = dict(sorted(read.rows.items(), key=lambda item: order[item[0]]))

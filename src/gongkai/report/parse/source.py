@@ -42,22 +42,25 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _SIGNATURES = (
     (b"\xd0\xcf\x11\xe0", "旧版 Office 文件（.doc/.xls），请另存为 .docx 或 PDF"),
     (
         b"\x89PNG",
-        "图片文件（PNG），无法读取文字；请提供带文字层的 PDF、DOCX、网页或文本",
+        "图片文件（PNG），无法读取文字；请提供带文字层的 PDF、DOCX、网页或文本，"
+        "或用 OCR 识别（--ocr）",
     ),
     (
         b"\xff\xd8\xff",
-        "图片文件（JPEG），无法读取文字；请提供带文字层的 PDF、DOCX、网页或文本",
+        "图片文件（JPEG），无法读取文字；请提供带文字层的 PDF、DOCX、网页或文本，"
+        "或用 OCR 识别（--ocr）",
     ),
     (b"GIF8", "图片文件（GIF）"),
     (b"{\\rtf", "RTF 文件，请另存为 .docx 或 PDF"),
 )
 
 
-def load_document(source, filename: str | None = None) -> Document:
+def load_document(source, filename: str | None = None, ocr: bool = False) -> Document:
     data, text = _read_source(source)
     if text is not None:
         return _from_text(text)
@@ -67,7 +70,11 @@ def load_document(source, filename: str | None = None) -> Document:
     if b"%PDF" in head:
         from .pdf import read_pdf
 
-        return read_pdf(data)
+        return read_pdf(data, ocr=ocr)
+    if ocr and data.startswith(_IMAGES):
+        from .pdf import read_image_file
+
+        return read_image_file(data)
     if data.startswith(b"PK\x03\x04"):
         return _from_zip(data)
     for signature, what in _SIGNATURES:

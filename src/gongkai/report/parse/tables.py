@@ -37,6 +37,7 @@ from .rows import (
     Decoded,
     RowRead,
     decode,
+    fill_gaps,
     read_rows,
     spread_stacked,
 )
@@ -81,6 +82,17 @@ class TableResult:
 def _truncated(doc: Document, row: RowRead) -> bool:
     last = row.slots[-1].end if row.slots else row.at
     return last >= len(doc.norm.rstrip()) - 1
+
+
+def _decode(doc: Document, slots, n: int, groups, truncated: bool) -> Decoded:
+    decoded = decode(slots, n, groups, truncated)
+    if doc.ocr and decoded.candidates:
+        # A cell OCR read is one number: too few numbers means a cell was not
+        # read, not that separators were lost.  No split is tried.
+        decoded.candidates = []
+        decoded.status = [UNREADABLE] * n
+        decoded.reason = "OCR 未能读出该行的全部单元格"
+    return decoded
 
 
 def _agreed(decoded: Decoded) -> None:
@@ -199,9 +211,13 @@ def read_applications(
     tokens = _without_fragments(tokenize(doc, start, end), fmt)
     read = read_rows(group(without_foreign_lines(tokens, is_table_text)), spec)
     spread_stacked(read, spec, N_COLUMNS, APPLICATION_GROUPS)
+    if doc.ocr:
+        fill_gaps(read, spec, N_COLUMNS)
     result = TableResult(end=read.end, rows_found=len(read.rows))
     decoded = {
-        key: decode(row.slots, N_COLUMNS, APPLICATION_GROUPS, _truncated(doc, row))
+        key: _decode(
+            doc, row.slots, N_COLUMNS, APPLICATION_GROUPS, _truncated(doc, row)
+        )
         for key, row in read.rows.items()
     }
     _resolve_columns(decoded, fmt)
@@ -314,8 +330,8 @@ def read_proactive(
     columns = _proactive_columns(fmt)
     for key, row in read.rows.items():
         fields = row.spec.fields
-        decoded = decode(
-            row.slots, len(fields), [(len(fields), False)], _truncated(doc, row)
+        decoded = _decode(
+            doc, row.slots, len(fields), [(len(fields), False)], _truncated(doc, row)
         )
         if decoded.candidates:
             _agreed(decoded)
@@ -380,8 +396,12 @@ def read_appeals(doc: Document, start: int, end: int) -> TableResult:
     while len(slots) > N_APPEAL_COLUMNS and slots[0].kind == BLANK:
         slots.pop(0)
     truncated = slots[-1].end >= len(doc.norm.rstrip()) - 1
-    decoded = decode(
-        slots, len(APPEAL_GROUPS) * N_APPEAL_COLUMNS, APPEAL_GROUPS_SHAPE, truncated
+    decoded = _decode(
+        doc,
+        slots,
+        len(APPEAL_GROUPS) * N_APPEAL_COLUMNS,
+        APPEAL_GROUPS_SHAPE,
+        truncated,
     )
     if len(decoded.candidates) == 1:
         decoded.values = [str(v) for v in decoded.candidates[0]]
