@@ -22,9 +22,10 @@ migrate: venv
 demo: venv migrate
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0 || true
 	$(BIN)/python manage.py collectstatic --noinput -v 0
-	$(BIN)/python manage.py load_demo
 	@echo
-	@echo "  公开 Gongkai demo: http://$(HOST):$(PORT)/"
+	$(BIN)/python manage.py load_demo --base-url http://$(HOST):$(PORT)
+	@echo
+	@echo "  公开 Gongkai demo: http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	@echo
 	$(BIN)/gunicorn gongkai.config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
