@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
+from gongkai.accounts.demo import create_demo_staff
 from gongkai.accounts.models import Role, RoleAssignment
 from gongkai.organisations.demo import DemoWorld, build_demo_world
 from gongkai.report import AnnualReport, empty_report
@@ -72,6 +73,8 @@ def _person(username: str, full_name: str, agency, *roles) -> object:
 
 def _staff(world: DemoWorld) -> dict:
     users = get_user_model().objects
+    if not users.filter(username="lisi").exists():
+        create_demo_staff(world)
     both = (Role.HANDLER, Role.HEAD)
     return {
         "lisi": users.get(username="lisi"),
