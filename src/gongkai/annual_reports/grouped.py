@@ -4,22 +4,21 @@
 queries, ~20 ms of ORM work.  :func:`compile_many` asks for every agency in
 a few grouped queries instead, through these selectors of the owning apps:
 
+- ``catalogue.selectors.proactive_sections(agency_ids, year)``
 - ``applications.selectors.table_three_by_agency(agency_ids, year)``
 - ``remedies.selectors.table_four_by_agency(agency_ids, year)``
-- ``catalogue.selectors.proactive_sections(agency_ids, year)``
 
 each returning ``{agency_id: part}`` in the shape of the per-agency
-selector.  Until an app provides its function, the stand-in below counts
-with that app's own definitions (R61, R68, the catalogue's counts), grouped
-by agency; a test compares every stand-in with the per-agency selector.
-Delete a stand-in once its app has the function.
+selector.  The last two do not exist yet: until they do, the stand-ins
+below count with those apps' own definitions (R61, R68), grouped by
+agency; a test compares compile_many with the per-agency selectors for
+every agency.  Delete a stand-in once its app has the function.
 
 :func:`sum_reports` adds reports cell by cell like
 ``gongkai.report.checks.rollup``, on flat vectors (rollup reads each cell
 by its path: ~1 ms per member report, 10 s for a province).
 """
 
-from collections import defaultdict
 from datetime import date
 
 from django.db.models import Count, Q
@@ -56,8 +55,9 @@ def fetch_parts(ids: list[int], year: int) -> tuple[dict, dict, dict]:
     """Return tables 三, 四 and section 二 of every agency, by agency id."""
     tables = _selector("applications", "table_three_by_agency", _table_three)(ids, year)
     appeals = _selector("remedies", "table_four_by_agency", _table_four)(ids, year)
-    proactive = _selector("catalogue", "proactive_sections", _proactive)(ids, year)
-    return tables, appeals, proactive
+    from gongkai.catalogue.selectors import proactive_sections
+
+    return tables, appeals, proactive_sections(ids, year)
 
 
 def build_reports(agencies, year: int, parts: tuple) -> dict[int, AnnualReport]:
@@ -161,62 +161,6 @@ def _table_four(ids: list[int], year: int) -> dict[int, dict]:
         cells[RESULT["pending"]] += group["n"] - group["decided"]
         cells[RESULT["total"]] += group["n"]
     return tables
-
-
-# -- stand-in: section 二 by agency (as catalogue.selectors.proactive_section) --
-
-
-def _proactive(ids: list[int], year: int) -> dict[int, dict]:
-    from gongkai.catalogue.models import Article20Figures
-    from gongkai.catalogue.selectors import fees_10k_yuan
-
-    counts = _document_counts(ids, year)
-    figures = {
-        f.agency_id: f
-        for f in Article20Figures.objects.filter(agency_id__in=ids, year=year)
-    }
-    sections = {}
-    for agency_id in ids:
-        found = figures.get(agency_id)
-        sections[agency_id] = {
-            **{key: counts[(agency_id, kind)] for key, kind in KINDS.items()},
-            "licensing": found.licensing if found else None,
-            "penalty": found.penalty if found else None,
-            "enforcement": found.enforcement if found else None,
-            "fees_10k_yuan": fees_10k_yuan(found.fees_yuan) if found else None,
-        }
-    return sections
-
-
-def _document_counts(ids: list[int], year: int) -> dict:
-    from gongkai.catalogue.models import Document
-    from gongkai.catalogue.selectors import ISSUED_STATUSES
-
-    year_end = date(year, 12, 31)
-    in_force = (
-        Q(created_on__lte=year_end)
-        & ~Q(effective_from__gt=year_end)
-        & ~Q(repealed_on__lte=year_end)
-        & ~Q(valid_until__lt=year_end)
-    )
-    rows = (
-        Document.objects.filter(
-            agency_id__in=ids, kind__in=KINDS.values(), status__in=ISSUED_STATUSES
-        )
-        .values("agency_id", "kind")
-        .annotate(
-            issued=Count("pk", filter=Q(created_on__year=year)),
-            repealed=Count("pk", filter=Q(repealed_on__year=year)),
-            in_force=Count("pk", filter=in_force),
-        )
-        .order_by()
-    )
-    counts = defaultdict(lambda: {"issued": 0, "repealed": 0, "in_force": 0})
-    for row in rows:
-        counts[(row["agency_id"], row["kind"])] = {
-            k: row[k] for k in ("issued", "repealed", "in_force")
-        }
-    return counts
 
 
 # -- adding reports up -------------------------------------------------------------
