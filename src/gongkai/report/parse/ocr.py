@@ -234,6 +234,8 @@ def _in_points(word: dict, scale: float) -> dict:
 
 _ONLY_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _NUMERIC = re.compile(r"[-\d.,?]+")
+# Digits with one mark OCR made of a digit (``3 有 2`` for 32).
+_NOISY = re.compile(r"[-\d.,? ]*\d[-\d.,? ]*[^\d\s]?[-\d.,? ]*")
 GAP = 30  # pixels between two cells in the strip
 
 
@@ -242,10 +244,16 @@ def recheck_numbers(image, words: list[dict], boxes) -> list[dict]:
     restricted to digits, all the cells stacked in one strip image (one run
     of Tesseract a page).  A cell keeps a number only if the second reading
     is confident and does not contradict a confident first one."""
-    columns = _number_columns(words, boxes)
-    words = _tidy_labels(words, [b for b in boxes if _span(b) not in columns])
-    cells = [_number_cell(image, words, box) for box in boxes if _span(box) in columns]
-    cells = [c for c in cells if c]
+    lines = _number_lines(words, boxes)
+    numeric = [
+        box
+        for box in boxes
+        if ("column", *_span(box)) in lines
+        or (("row", *_band(box)) in lines and ("words", *_span(box)) not in lines)
+    ]
+    found = {id(box): _number_cell(image, words, box) for box in numeric}
+    cells = [c for c in found.values() if c]
+    words = _tidy_labels(words, [b for b in boxes if not found.get(id(b))])
     if not cells:
         return words
     strip, spans = _strip([crop for _box, _inside, crop in cells])
@@ -291,22 +299,32 @@ def _inside(words: list[dict], box) -> list[dict]:
     ]
 
 
-def _number_columns(words: list[dict], boxes) -> set[tuple[int, int]]:
-    """Columns (cells of one width and place) whose cells hold numbers,
-    but for a header or a character OCR made of a number."""
-    counts: dict[tuple[int, int], list[int]] = {}
+def _number_lines(words: list[dict], boxes) -> set:
+    """Columns and rows of cells (one width and place, one height and place)
+    most of whose cells hold numbers, and columns most of whose cells hold
+    words (labels: never read as numbers)."""
+    counts: dict[tuple, list[int]] = {}
     for box in boxes:
         text = "".join(w["text"] for w in _inside(words, box))
-        if text:
-            count = counts.setdefault(_span(box), [0, 0])
+        if not text:
+            continue
+        for key in (("column", *_span(box)), ("row", *_band(box))):
+            count = counts.setdefault(key, [0, 0, 0])
             count[0] += bool(_NUMERIC.fullmatch(text))
             count[1] += 1
-    # A column's header is text; its other cells hold numbers.
-    return {
-        span
-        for span, (numbers, cells) in counts.items()
-        if numbers * 2 >= cells - 1 and numbers
-    }
+            count[2] += len(_CJK.findall(text)) > 1
+    out = set()
+    for key, (numbers, cells, wordy) in counts.items():
+        # A column's header is text; its other cells hold numbers.
+        if numbers * 2 > cells or (key[0] == "column" and numbers * 2 >= cells - 1):
+            out.add(key)
+        if key[0] == "column" and wordy * 2 > cells:
+            out.add(("words", *key[1:]))
+    return out
+
+
+def _band(box) -> tuple[int, int]:
+    return round(box[1] / 8), round(box[3] / 8)
 
 
 def _number_cell(image, words: list[dict], box):
@@ -315,7 +333,7 @@ def _number_cell(image, words: list[dict], box):
     x0, top, x1, bottom = box
     inside = _inside(words, box)
     text = "".join(w["text"] for w in inside)
-    if len(text) > 1 and not _NUMERIC.fullmatch(text):
+    if len(_CJK.findall(text)) > 1 and not _NOISY.fullmatch(text):
         return None  # a header (其他, 总计) or a label
     inset = 6
     crop = image.crop(
@@ -343,11 +361,9 @@ def _strip(crops):
 def _reconcile(first: str, again: list[dict]) -> str:
     second = "".join(w["text"] for w in again)
     if not _ONLY_NUMBER.fullmatch(second) or "?" in second:
-        return (
-            first
-            if _ONLY_NUMBER.fullmatch(first)
-            else re.sub(r"\D", "", first + second) + "?"
-        )
+        if _ONLY_NUMBER.fullmatch(first):
+            return first
+        return (re.sub(r"\D", "", first) or re.sub(r"\D", "", second)) + "?"
     if _ONLY_NUMBER.fullmatch(first) and first != second:
         return second + "?"  # two confident readings disagree
     return second

@@ -247,7 +247,7 @@ def _mark_ocr(data, provenance, findings, tables, fmt) -> None:
     them (:mod:`.verify`), and every other one marked as read by OCR."""
     values = {p: v for t in tables.values() for p, v in t.values.items()}
     blank = {c for f in findings if f.rule == "CELL-BLANK" for c in f.cells}
-    doubtful = sorted(untrusted(fmt, values, blank))
+    doubtful = sorted(untrusted(fmt, values, blank, tables[3].whole))
     for path in doubtful:
         _assign(data, path, None)
         provenance.pop(path, None)

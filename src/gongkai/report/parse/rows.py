@@ -337,11 +337,12 @@ def _share(rows: list[RowRead], nums: list[Token], n: int, groups) -> None:
             row.slots = share
 
 
-def fill_gaps(read: TableRead, table: TableSpec, n: int) -> None:
+def fill_gaps(read: TableRead, table: TableSpec, n: int) -> int:
     """Rows whose labels could not be read at all (OCR: ``(CARY=AhGR``) but
     that sit, with ``n`` numbers each, exactly where rows are missing
     between two rows that were read: they are those rows, in order.  Their
-    labels then differ from the format's, which LABELS reports."""
+    labels then differ from the format's, which LABELS reports.  Return how
+    many rows were placed so."""
     order = {spec.key: i for i, spec in enumerate(table.rows)}
     found = sorted(order[key] for key in read.rows)
     gaps: dict[int, list[RowRead]] = {}
@@ -351,6 +352,7 @@ def fill_gaps(read: TableRead, table: TableSpec, n: int) -> None:
             and squeeze(table.rows[after].label).endswith(squeeze(orphan.norm))
         ):  # not the end of the label of the row before (``不明确``)
             gaps.setdefault(after, []).append(orphan)
+    filled = 0
     for after, orphans in gaps.items():
         following = next((i for i in found if i > after), None)
         if following is None or following - after - 1 != len(orphans):
@@ -358,4 +360,6 @@ def fill_gaps(read: TableRead, table: TableSpec, n: int) -> None:
         for i, orphan in enumerate(orphans, start=after + 1):
             spec = table.rows[i]
             read.rows[spec.key] = RowRead(spec, orphan.label, orphan.at, orphan.slots)
+            filled += 1
     read.rows = dict(sorted(read.rows.items(), key=lambda item: order[item[0]]))
+    return filled

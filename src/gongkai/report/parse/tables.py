@@ -69,6 +69,8 @@ class TableResult:
     rows_found: int = 0
     # Cells left null because several decodings fit: path → possible values.
     candidates: dict[str, list] = field(default_factory=dict)
+    # Every row of the format was found under its own label.
+    whole: bool = False
 
     def note(self, rule: str, severity: str, message: str, cells=()) -> None:
         self.findings.append(
@@ -211,9 +213,9 @@ def read_applications(
     tokens = _without_fragments(tokenize(doc, start, end), fmt)
     read = read_rows(group(without_foreign_lines(tokens, is_table_text)), spec)
     spread_stacked(read, spec, N_COLUMNS, APPLICATION_GROUPS)
-    if doc.ocr:
-        fill_gaps(read, spec, N_COLUMNS)
+    filled = fill_gaps(read, spec, N_COLUMNS) if doc.ocr else 0
     result = TableResult(end=read.end, rows_found=len(read.rows))
+    result.whole = not filled and len(read.rows) == len(spec.rows)
     decoded = {
         key: _decode(
             doc, row.slots, N_COLUMNS, APPLICATION_GROUPS, _truncated(doc, row)

@@ -13,7 +13,9 @@ fails: a misread digit loses its row and its column (some right values
 with it); a wrong value survives only if errors cancel out in every
 complete equation through it.  Every other cell is left null with
 CELL-UNREADABLE.  Blank cells count as 0, as
-the checks count them.  Table 二 has no equation: its values stay, marked
+the checks count them.  An equation of zeros vouches for nothing (a row of
+zeros adds up under any label) unless every row of table 三 was found
+under its own label; table 四 is one row read by position.  Table 二 has no equation: its values stay, marked
 as read by OCR like every other value.
 """
 
@@ -60,7 +62,9 @@ def equations(fmt: ReportFormat) -> list[Equation]:
     return out
 
 
-def state(equation: Equation, values: dict, blank: set[str]) -> str:
+def state(
+    equation: Equation, values: dict, blank: set[str], zeros: bool = False
+) -> str:
     numbers = []
     for path in equation.parts + equation.totals:
         value = values.get(path)
@@ -68,15 +72,23 @@ def state(equation: Equation, values: dict, blank: set[str]) -> str:
             return OPEN
         numbers.append(value or 0)
     parts = sum(numbers[: len(equation.parts)])
-    return OK if parts == sum(numbers[len(equation.parts) :]) else FAIL
+    if parts != sum(numbers[len(equation.parts) :]):
+        return FAIL
+    # Zeros add up whatever row they are read under: they vouch for nothing,
+    # unless every row was read under its own label.
+    return OK if zeros or any(numbers) else OPEN
 
 
-def untrusted(fmt: ReportFormat, values: dict, blank: set[str]) -> set[str]:
+def untrusted(
+    fmt: ReportFormat, values: dict, blank: set[str], whole: bool = False
+) -> set[str]:
     """The cells of tables 三 and 四 whose values the arithmetic does not
-    vouch for: no complete equation through them holds, or one fails."""
+    vouch for: no complete equation through them holds, or one fails.
+    ``whole``: every row of table 三 was found under its own label."""
     by_cell: dict[str, list[str]] = {}
     for eq in equations(fmt):
-        st = state(eq, values, blank)
+        zeros = whole or eq.parts[0].startswith("appeals")
+        st = state(eq, values, blank, zeros)
         for path in eq.parts + eq.totals:
             by_cell.setdefault(path, []).append(st)
     return {
