@@ -264,6 +264,7 @@ def table_words() -> str:
     return "|".join(squeeze(t) for t in texts)
 
 
+@lru_cache(maxsize=4096)
 def is_table_text(text: str) -> bool:
     """True if ``text`` (a line without numbers) could be part of a table:
     it is a piece of an official text, or shares four characters in a row

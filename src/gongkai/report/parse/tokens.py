@@ -21,6 +21,7 @@ _WORD = re.compile(r"\S+")
 _MEASURE_WORDS = set("件条个次份起宗人家篇期场项")
 _DIGITISH = re.compile(r"[\d?\ufffd]")
 _DASHES = re.compile(r"[-/\\_~·]+")
+_DASH_START = frozenset("-/\\_~·")
 _ORDINAL_AFTER = re.compile(r"[.、](?:[\u4e00-\u9fff]|$)")
 _PAGE_NUMBER = re.compile(
     r"\s*(?:[-_~·—–－─]+\s*\d{1,3}\s*[-_~·—–－─]+"
@@ -102,10 +103,7 @@ def tokenize(doc: Document, start: int, end: int) -> list[Token]:
                 for _ in range(gap - doc.base_gap)
             )
             gap = 0
-            first = len(tokens)
-            _text_tokens(tokens, line, line_start)
-            for token in tokens[first:]:
-                token.line = line_start
+            _text_tokens(tokens, line, line_start, line_start)
     _counted_things(tokens)
     for token in tokens:
         if token.kind == TEXT:
@@ -130,23 +128,27 @@ def _row_tokens(tokens: list[Token], line: str, offset: int) -> None:
         pos += len(cell) + 1
 
 
-def _text_tokens(tokens: list[Token], text: str, offset: int) -> None:
+def _text_tokens(tokens: list[Token], text: str, offset: int, line: int = -1) -> None:
+    """``line``: the offset of the line of plain text (``-1`` for a cell)."""
     for word in _WORD.finditer(text):
         w = word.group()
         at = offset + word.start()
-        if w.isascii() and w.isdigit():
-            tokens.append(Token(NUM, at, at + len(w), w))
+        if w.isdigit() and w.isascii():
+            tokens.append(Token(NUM, at, at + len(w), w, line=line))
         elif not _DIGITISH.search(w):
-            kind = BLANK if _DASHES.fullmatch(w) else TEXT
-            tokens.append(Token(kind, at, at + len(w), w))
+            dash = w[0] in _DASH_START and _DASHES.fullmatch(w)
+            tokens.append(Token(BLANK if dash else TEXT, at, at + len(w), w, line=line))
         elif _WORD_NUMBER.fullmatch(w):
-            tokens.append(Token(NUM, at, at + len(w), w))
+            tokens.append(Token(NUM, at, at + len(w), w, line=line))
         elif _GARBLED.fullmatch(w):
-            tokens.append(Token(BAD, at, at + len(w), w))
+            tokens.append(Token(BAD, at, at + len(w), w, line=line))
         elif _DASHES.fullmatch(w):
-            tokens.append(Token(BLANK, at, at + len(w), w))  # "-", "/": nothing
+            tokens.append(Token(BLANK, at, at + len(w), w, line=line))  # "-", "/"
         else:
+            first = len(tokens)
             _mixed_tokens(tokens, w, at)
+            for token in tokens[first:]:
+                token.line = line
 
 
 def _mixed_tokens(tokens: list[Token], word: str, offset: int) -> None:
@@ -203,11 +205,7 @@ def without_foreign_lines(tokens: list[Token], known) -> list[Token]:
     says its text could be a label or header; one or two other lines with
     the table's lines on both sides are dropped.
     """
-    lines: dict[int, list[Token]] = {}
-    for token in tokens:
-        if token.line >= 0:
-            lines.setdefault(token.line, []).append(token)
-    kinds = [(at, _is_table_line(words, known)) for at, words in lines.items()]
+    kinds = _line_kinds(tokens, known)
     drop: set[int] = set()
     for i, (_at, ours) in enumerate(kinds):
         if ours or i == 0:
@@ -223,8 +221,21 @@ def without_foreign_lines(tokens: list[Token], known) -> list[Token]:
     return [t for t in tokens if t.line not in drop]
 
 
-def _is_table_line(words: list[Token], known) -> bool:
-    if any(t.kind in (NUM, BAD) for t in words):
-        return True
-    text = "".join(t.text for t in words if t.kind == TEXT)
-    return not text or known(text)
+def _line_kinds(tokens: list[Token], known) -> list[tuple[int, bool]]:
+    """``(line, is the table's)`` for each line of text, in order."""
+    kinds: list[tuple[int, bool]] = []
+    line, text, number = -1, [], False
+    for token in tokens:
+        if token.line < 0:
+            continue  # table cells and blanks from empty lines
+        if token.line != line:
+            if line >= 0:
+                kinds.append((line, number or not text or known("".join(text))))
+            line, text, number = token.line, [], False
+        if token.kind == TEXT:
+            text.append(token.text)
+        elif token.kind in (NUM, BAD):
+            number = True
+    if line >= 0:
+        kinds.append((line, number or not text or known("".join(text))))
+    return kinds
