@@ -17,7 +17,8 @@ _NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?"
 _NUMBER_RE = re.compile(_NUMBER)
 _WORD_NUMBER = re.compile(rf"{_NUMBER}|-?\d+(?:\.\d+)?%")
 _GARBLED = re.compile(r"[\d?\ufffd]*[?\ufffd][\d?\ufffd]*")
-_WORD = re.compile(r"\S+")
+# Words by kind in one pass: plain digits, text without digits, the rest.
+_FAST_WORD = re.compile(r"(?P<n>\d+)(?!\S)|(?P<t>[^\s\d?\ufffd]+)(?!\S)|(?P<o>\S+)")
 _MEASURE_WORDS = set("件条个次份起宗人家篇期场项")
 _DIGITISH = re.compile(r"[\d?\ufffd]")
 _DASHES = re.compile(r"[-/\\_~·]+")
@@ -95,7 +96,7 @@ def tokenize(doc: Document, start: int, end: int) -> list[Token]:
         if line.startswith(ROW):
             _row_tokens(tokens, line, line_start)
             gap = 0
-        elif not line.strip() or is_page_number(line):
+        elif not line.strip() or (len(line.strip()) < 24 and is_page_number(line)):
             gap += 0 if line.strip() else 1
         else:
             tokens.extend(
@@ -130,25 +131,33 @@ def _row_tokens(tokens: list[Token], line: str, offset: int) -> None:
 
 def _text_tokens(tokens: list[Token], text: str, offset: int, line: int = -1) -> None:
     """``line``: the offset of the line of plain text (``-1`` for a cell)."""
-    for word in _WORD.finditer(text):
+    for word in _FAST_WORD.finditer(text):
         w = word.group()
         at = offset + word.start()
-        if w.isdigit() and w.isascii():
+        kind = word.lastgroup
+        if kind == "n" and w.isascii():
             tokens.append(Token(NUM, at, at + len(w), w, line=line))
-        elif not _DIGITISH.search(w):
+        elif kind == "t":
             dash = w[0] in _DASH_START and _DASHES.fullmatch(w)
             tokens.append(Token(BLANK if dash else TEXT, at, at + len(w), w, line=line))
-        elif _WORD_NUMBER.fullmatch(w):
-            tokens.append(Token(NUM, at, at + len(w), w, line=line))
-        elif _GARBLED.fullmatch(w):
-            tokens.append(Token(BAD, at, at + len(w), w, line=line))
-        elif _DASHES.fullmatch(w):
-            tokens.append(Token(BLANK, at, at + len(w), w, line=line))  # "-", "/"
         else:
-            first = len(tokens)
-            _mixed_tokens(tokens, w, at)
-            for token in tokens[first:]:
-                token.line = line
+            _other_word(tokens, w, at, line)
+
+
+def _other_word(tokens: list[Token], w: str, at: int, line: int) -> None:
+    if _WORD_NUMBER.fullmatch(w):
+        tokens.append(Token(NUM, at, at + len(w), w, line=line))
+    elif not _DIGITISH.search(w):
+        tokens.append(Token(TEXT, at, at + len(w), w, line=line))
+    elif _GARBLED.fullmatch(w):
+        tokens.append(Token(BAD, at, at + len(w), w, line=line))
+    elif _DASHES.fullmatch(w):
+        tokens.append(Token(BLANK, at, at + len(w), w, line=line))  # "-", "/"
+    else:
+        first = len(tokens)
+        _mixed_tokens(tokens, w, at)
+        for token in tokens[first:]:
+            token.line = line
 
 
 def _mixed_tokens(tokens: list[Token], word: str, offset: int) -> None:
