@@ -416,7 +416,11 @@ def _django_app():
 
 
 def application(environ, start_response):
-    """WSGI entry for gunicorn: the raw floor here, everything else Django."""
+    """WSGI entry for gunicorn: the raw floor here, everything else Django.
+
+    Each answer carries ``X-Cpu-Ms``, the worker's CPU time for it, so the
+    report can tell the work a page costs from waiting for a busy CPU.
+    """
     path = environ.get("PATH_INFO", "")
     if path.startswith("/__floor__/"):
         body = _floor_body(int(path.rsplit("/", 1)[1]))
@@ -428,7 +432,13 @@ def application(environ, start_response):
             ],
         )
         return [body]
-    return _django_app()(environ, start_response)
+    started = time.process_time()
+
+    def start(status, headers, exc_info=None):
+        cpu = (time.process_time() - started) * 1000
+        return start_response(status, [*headers, ("X-Cpu-Ms", f"{cpu:.3f}")], exc_info)
+
+    return _django_app()(environ, start)
 
 
 def free_port() -> int:
@@ -459,7 +469,7 @@ def start_server(database: Path, port: int) -> subprocess.Popen:
     )
     for _ in range(200):
         try:
-            status, _size = fetch(port, "/__floor__/100")
+            status, _size, _cpu = fetch(port, "/__floor__/100")
             if status == 200:
                 return server
         except OSError:
@@ -471,19 +481,21 @@ def start_server(database: Path, port: int) -> subprocess.Popen:
 # Load ----------------------------------------------------------------------
 
 
-def fetch(port: int, path: str) -> tuple[int, int]:
+def fetch(port: int, path: str) -> tuple[int, int, float | None]:
+    """Return the status, body size and the server's CPU ms of one GET."""
     connection = HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         connection.request("GET", path, headers={"Host": "127.0.0.1"})
         response = connection.getresponse()
-        return response.status, len(response.read())
+        cpu = response.getheader("X-Cpu-Ms")
+        return response.status, len(response.read()), float(cpu) if cpu else None
     finally:
         connection.close()
 
 
 def load(port: int, paths: list[str], concurrency: int) -> dict:
     """Request every path once, ``concurrency`` at a time; return figures."""
-    latencies, sizes, failures = [], [], []
+    latencies, sizes, failures, cpus = [], [], [], []
     lock = threading.Lock()
     work = iter(paths)
 
@@ -494,11 +506,13 @@ def load(port: int, paths: list[str], concurrency: int) -> dict:
             if path is None:
                 return
             started = time.perf_counter()
-            status, size = fetch(port, path)
+            status, size, cpu = fetch(port, path)
             elapsed = time.perf_counter() - started
             with lock:
                 latencies.append(elapsed)
                 sizes.append(size)
+                if cpu is not None:
+                    cpus.append(cpu)
                 if status != 200:
                     failures.append((status, path))
 
@@ -517,6 +531,8 @@ def load(port: int, paths: list[str], concurrency: int) -> dict:
         "p99": ordered[int(0.99 * (len(ordered) - 1))] * 1000,
         "rps": len(ordered) / wall,
         "size": statistics.mean(sizes),
+        "cpu50": statistics.median(cpus) if cpus else None,
+        "cpu95": sorted(cpus)[int(0.95 * (len(cpus) - 1))] if cpus else None,
         "failures": failures,
     }
 
@@ -598,26 +614,47 @@ def run(args) -> list[tuple[str, dict]]:
     return results
 
 
-def report(results, args) -> None:
+HEADER = (
+    f"{'page':<30} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'req/s':>6} "
+    f"{'bytes':>6} {'cpu p50':>7} {'cpu p95':>7}  target"
+)
+
+
+def _cpu(value) -> str:
+    return f"{value:7.1f}" if value is not None else f"{'-':>7}"
+
+
+def _line(name: str, f: dict) -> str:
+    target = TARGETS_MS.get(name)
+    verdict = ""
+    if target is not None:
+        verdict = f"p95 ≤ {target} ms: {'met' if f['p95'] <= target else 'MISSED'}"
+    return (
+        f"{name:<30} {f['p50']:7.1f} {f['p95']:7.1f} {f['p99']:7.1f} {f['rps']:6.0f} "
+        f"{f['size']:6.0f} {_cpu(f['cpu50'])} {_cpu(f['cpu95'])}  {verdict}"
+    )
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def report(results, args, before: str) -> None:
     print(
         f"{args.documents:,} documents, {args.requests:,} requests per row, "
-        f"concurrency {args.concurrency}, gunicorn 2 sync workers, SQLite"
+        f"concurrency {args.concurrency}, gunicorn 2 sync workers, SQLite; "
+        f"load average before {before}, after {load_average()}"
     )
-    print(
-        f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'bytes':>8}  target"
-    )
-    for name, f in results:
-        target = TARGETS_MS.get(name)
-        verdict = (
-            ""
-            if target is None
-            else f"p95 ≤ {target} ms: {'met' if f['p95'] <= target else 'MISSED'}"
-        )
-        print(
-            f"{name:<30} {f['p50']:8.1f} {f['p95']:8.1f} {f['p99']:8.1f} {f['rps']:8.0f} {f['size']:8.0f}  {verdict}"
-        )
-        if f["failures"]:
-            print(f"    {len(f['failures'])} non-200 answers, e.g. {f['failures'][:3]}")
+    print(HEADER)
+    for name, figures in results:
+        print(_line(name, figures))
+        if figures["failures"]:
+            failures = figures["failures"]
+            print(f"    {len(failures)} non-200 answers, e.g. {failures[:3]}")
+    print("cpu: the worker's CPU time per request (X-Cpu-Ms), without waiting.")
 
 
 def main(argv=None) -> None:
@@ -627,7 +664,8 @@ def main(argv=None) -> None:
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args(argv if argv is not None else [])
-    report(run(args), args)
+    before = load_average()
+    report(run(args), args, before)
 
 
 if __name__ == "__main__":

@@ -86,3 +86,13 @@ def test_the_openapi_document_declares_the_responses(client, db):
     spec = client.get("/api/openapi.json").json()
     responses = spec["paths"]["/api/catalogue/search"]["get"]["responses"]
     assert {"200", "404", "422"} <= set(responses)
+
+
+def test_browsing_through_the_api_costs_a_fixed_number_of_queries(
+    client, lisi, zhaoliu, gucheng, django_assert_max_num_queries
+):
+    for i in range(5):
+        publish(lisi, zhaoliu, gucheng, title=f"公示{i}", today=date(2024, 1, 2 + i))
+    with django_assert_max_num_queries(6):
+        body = client.get("/api/catalogue/search", {"agency": gucheng.pk}).json()
+    assert [r["category"] for r in body["results"]] == ["art20-07"] * 5

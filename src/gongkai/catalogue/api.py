@@ -23,8 +23,13 @@ from .selectors import get_public_document
 router = Router(tags=["catalogue"])
 
 
-def _document(item: Document, request: HttpRequest) -> dict:
+def _category_codes() -> dict[int, str]:
+    return dict(Category.objects.values_list("pk", "code"))
+
+
+def _document(item: Document, request: HttpRequest, codes=None) -> dict:
     today = timezone.localdate()
+    codes = codes or _category_codes()
     return {
         "id": item.pk,
         "index_number": item.index_number,
@@ -32,7 +37,7 @@ def _document(item: Document, request: HttpRequest) -> dict:
         "agency_id": item.agency_id,
         "agency": item.publisher_name,
         "document_number": item.document_number,
-        "category": item.category.code,
+        "category": codes[item.category_id],
         "created_on": item.created_on,
         "published_on": item.published_on,
         "validity": item.validity_on(today) if item.kind in HAS_VALIDITY else None,
@@ -69,8 +74,9 @@ def search_documents(request: HttpRequest, params: Query[SearchParams]):
     if filters is None:
         return Status(404, {"detail": "没有这个目录分类。"})
     result = search(params.q, filters, Window(after=params.after, size=params.limit))
+    codes = _category_codes()
     results = [
-        _document(hit.document, request)
+        _document(hit.document, request, codes)
         | {"title_html": str(hit.title), "excerpt_html": str(hit.excerpt)}
         for hit in result.exact + result.items
     ]

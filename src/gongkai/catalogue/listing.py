@@ -68,8 +68,9 @@ def cached_count(queryset: models.QuerySet, *parts) -> int:
 
 def list_page(queryset: models.QuerySet, window: Window, *count_key) -> Page:
     """Return one page of public documents of ``queryset``."""
-    # Lists show titles and dates: the 正文 (often many kilobytes) stays behind.
-    queryset = queryset.public().select_related("agency", "category").defer("body")
+    # Lists show titles, 文号 and dates: the 正文 (often many kilobytes) stays
+    # behind, and no agency or category objects are built per row.
+    queryset = queryset.public().defer("body")
     if window.before is not None:
         rows = queryset.filter(listing_key__gt=window.before).order_by("listing_key")
     elif window.after is not None:

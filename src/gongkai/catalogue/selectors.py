@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 
@@ -74,6 +75,28 @@ def get_public_document(pk) -> Document:
         return Document.objects.public().select_related("agency", "category").get(pk=pk)
     except (Document.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+STANDARD_SECONDS = 60
+
+
+def _standard_key(agency_id: int) -> str:
+    return f"catalogue:has_standard:{agency_id}"
+
+
+def has_standard_catalogue(agency: Agency) -> bool:
+    """Whether the agency has 基层政务公开标准目录 entries.  Cached for a
+    minute (every page of the column asks); the services forget it when
+    an entry is saved or deleted."""
+    found = cache.get(_standard_key(agency.pk))
+    if found is None:
+        found = agency.standard_entries.exists()
+        cache.set(_standard_key(agency.pk), found, STANDARD_SECONDS)
+    return found
+
+
+def forget_standard_catalogue(agency: Agency) -> None:
+    cache.delete(_standard_key(agency.pk))
 
 
 # Report section 二 ---------------------------------------------------------

@@ -19,7 +19,7 @@ from gongkai.catalogue.models import (
     Document,
 )
 from gongkai.catalogue.search import Window
-from gongkai.catalogue.selectors import last_published
+from gongkai.catalogue.selectors import has_standard_catalogue, last_published
 from gongkai.organisations.models import Agency
 
 GOVERNMENT_SUFFIX = "人民政府"
@@ -72,7 +72,7 @@ def column_context(agency: Agency) -> dict:
     return {
         "agency": agency,
         "apply_url": apply_url(agency),
-        "has_standard": agency.standard_entries.exists(),
+        "has_standard": has_standard_catalogue(agency),  # cached a minute
     }
 
 
@@ -154,8 +154,8 @@ def agency_proactive(request: HttpRequest, agency_pk: int) -> HttpResponse:
 @require_GET
 def agency_category(request: HttpRequest, agency_pk: int, code: str) -> HttpResponse:
     agency = get_public_agency(agency_pk)
-    category = Category.objects.for_agency(agency).filter(code=code).first()
-    if category is None:
+    category = Category.objects.filter(code=code).first()
+    if category is None or not category.belongs_to(agency):
         raise Http404
     return _category_page(request, agency, category, "documents.html")
 

@@ -73,6 +73,15 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def belongs_to(self, agency: Agency) -> bool:
+        """Whether this category is in ``agency``'s catalogue (as
+        ``Category.objects.for_agency`` selects, without a query)."""
+        return (
+            self.is_active
+            and self.agency_id in (None, agency.pk)
+            and self.group in groups_for(agency)
+        )
+
     @property
     def item_label(self) -> str:
         """The 第二十条 item as the law writes it: （一） … （十五）."""

@@ -9,6 +9,7 @@ from gongkai.organisations.models import Agency
 
 from ..guide import PARTS
 from ..models import Category, Channel, Guide, StandardEntry
+from ..selectors import forget_standard_catalogue
 from .common import refuse, require_publisher, require_writer
 
 ENTRY_FIELDS = (
@@ -83,6 +84,7 @@ def save_standard_entry(
     entry.full_clean()
     with transaction.atomic(durable=True):
         entry.save()
+        forget_standard_catalogue(agency)
         record(
             actor,
             "catalogue.save_standard_entry",
@@ -106,3 +108,4 @@ def delete_standard_entry(actor, entry: StandardEntry) -> None:
             data={"entry": entry.pk, "level2": entry.level2},
         )
         entry.delete()
+        forget_standard_catalogue(entry.agency)
