@@ -298,3 +298,23 @@ def test_unruled_pdf_table_with_blank_cells_places_numbers_by_x():
     assert back.tables == (2, 3, 4)
     for key in COMPARED:
         assert back.report.to_json()[key] == report.to_json()[key], key
+
+
+def test_unruled_pdf_row_printed_blank_is_blank_not_missing():
+    """001 prints whole rows blank; without rules nothing shows the empty
+    cells, but the label is on the page and rows with numbers follow: the
+    row was printed blank (CELL-BLANK, read as 0 by the checks)."""
+    import weasyprint
+
+    report = read(fixture_text("001"))
+    page = render(report, "html", findings=[]).decode()
+    page = page.replace(
+        "</head>", "<style>table, tr, td, th { border: none !important }</style></head>"
+    )
+    back = read(weasyprint.HTML(string=page).write_pdf())
+    row = "applications.withheld_2"
+    assert back.applications["withheld_2"] == [None] * N_COLUMNS
+    rules = {f.rule for f in back.findings if f"{row}[0]" in f.cells}
+    assert rules == {"CELL-BLANK"}
+    assert not [f for f in back.findings if f.rule == "TABLE-MISSING"]
+    assert not [f for f in back.findings if f.rule == "LABELS"]

@@ -17,6 +17,7 @@ from .tokens import BAD, BLANK, NUM, Chunk, Token
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 OK, BLANKED, MISSING, UNREADABLE = "ok", "blank", "missing", "unreadable"
+NO_NUMBERS = "没有任何数值"
 
 
 @dataclass
@@ -228,7 +229,7 @@ def decode(
     if len(nums) > n:
         return _too_many(nums, n, groups)
     if not nums:
-        return _nothing(n, MISSING, "没有任何数值")
+        return _nothing(n, MISSING, NO_NUMBERS)
     return _fewer(nums, n, groups, truncated)
 
 

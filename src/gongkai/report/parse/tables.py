@@ -32,6 +32,7 @@ from .labels import (
 from .rows import (
     BLANKED,
     MISSING,
+    NO_NUMBERS,
     OK,
     UNREADABLE,
     Decoded,
@@ -223,6 +224,8 @@ def read_applications(
         for key, row in read.rows.items()
     }
     _resolve_columns(decoded, fmt)
+    if doc.kind == "pdf":
+        _printed_blank(decoded)
     columns = [c.label for c in APPLICANT_COLUMNS]
     for key, row in read.rows.items():
         paths = [f"applications.{key}[{i}]" for i in range(N_COLUMNS)]
@@ -240,6 +243,19 @@ def _without_fragments(tokens: list, fmt: ReportFormat) -> list:
     texts = [t.text if t.kind == TEXT else "" for t in tokens]
     drop = structure_fragments(texts, fmt.key)
     return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
+
+
+def _printed_blank(decoded: dict[str, Decoded]) -> None:
+    """A PDF row whose label is on the page with no number on its line,
+    followed by rows with numbers, was printed blank (an unruled table shows
+    no empty cells): CELL-BLANK, as the checks read it, not TABLE-MISSING."""
+    keys = list(decoded)
+    for i, key in enumerate(keys):
+        row = decoded[key]
+        later = any(OK in decoded[k].status for k in keys[i + 1 :])
+        if later and all(s == MISSING for s in row.status) and row.reason == NO_NUMBERS:
+            row.status = [BLANKED] * len(row.status)
+            row.reason = ""
 
 
 def _store_ints(result: TableResult, decoded: Decoded, paths, signed) -> None:
