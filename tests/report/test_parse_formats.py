@@ -318,3 +318,18 @@ def test_unruled_pdf_row_printed_blank_is_blank_not_missing():
     assert rules == {"CELL-BLANK"}
     assert not [f for f in back.findings if f.rule == "TABLE-MISSING"]
     assert not [f for f in back.findings if f.rule == "LABELS"]
+
+
+def test_column_headers_of_tables_three_and_four_worded_otherwise_are_named():
+    report = read(fixture_text(SEED))
+    page = render(report, "html", findings=[]).decode()
+    page = page.replace("商业企业", "商业企业（含个体工商户）", 1)
+    page = page.replace("尚未审结", "尚未审结（截至年底）", 1)
+    back = read(page)
+    labels = [f.message for f in back.findings if f.rule == "LABELS"]
+    assert labels == [
+        "表三列标题“商业企业(含个体工商户)”与格式中的“商业企业”不同",
+        "表四列标题“尚未审结(截至年底)”与格式中的“尚未审结”不同",
+    ]
+    for key in COMPARED:
+        assert back.to_json()[key] == report.to_json()[key], key

@@ -143,9 +143,9 @@ def applications_spec(format: str) -> TableSpec:
     groups = [GROUP_WITHHELD, GROUP_UNABLE, GROUP_NOT_PROCESSED]
     if format == "2021":
         groups.append(GROUP_OTHER)
-    words = [c.label for c in APPLICANT_COLUMNS[:-2]]
-    words += [APPLICANT_HEADER, ORGANISATION_HEADER, RESULTS_BLOCK] + groups
-    structural = [_NOTE] + [re.escape(squeeze(w)) for w in words]
+    columns = [re.escape(c.label) + _ANNOTATION for c in APPLICANT_COLUMNS[:-2]]
+    words = [APPLICANT_HEADER, ORGANISATION_HEADER, RESULTS_BLOCK] + groups
+    structural = [_NOTE] + columns + [re.escape(squeeze(w)) for w in words]
     structural[structural.index(re.escape(squeeze(RESULTS_BLOCK)))] = (
         r"三[、.]?本年度办理结果"
     )

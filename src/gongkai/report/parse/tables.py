@@ -236,6 +236,7 @@ def read_applications(
     if read.rows:
         _missing_rows(result, 3, missing, lambda s: f"applications.{s.key}")
     _unknown_rows(result, 3, read.unknown)
+    _column_labels(result, read.headers, 3, frozenset())
     return result
 
 
@@ -361,7 +362,7 @@ def read_proactive(
     if read.rows:
         _missing_rows(result, 2, missing, lambda s: f"proactive.{s.key}")
     _unknown_rows(result, 2, read.unknown)
-    _column_labels(result, read.headers)
+    _column_labels(result, read.headers, 2)
     return result
 
 
@@ -390,12 +391,23 @@ def _store_proactive(
             result.values[path] = None
 
 
-def _column_labels(result: TableResult, headers: list[str]) -> None:
-    official = {squeeze(c) for t in PROACTIVE_2021 + PROACTIVE_2019 for c in t.columns}
+_PROACTIVE_HEADERS = frozenset(
+    squeeze(c) for t in PROACTIVE_2021 + PROACTIVE_2019 for c in t.columns
+)
+_APPEAL_HEADER = re.compile(
+    "(" + "|".join(c.label for c in APPEAL_COLUMNS) + r")(\([^()]{1,12}\))"
+)
+
+
+def _column_labels(
+    result: TableResult, headers: list[str], table: int, official=_PROACTIVE_HEADERS
+) -> None:
+    """LABELS for a column header printed with words the format does not
+    have (``商业企业（含个体工商户）``)."""
     for text in dict.fromkeys(headers):
         match = re.fullmatch(r"(.+?)(\([^()]{1,12}\))", text)
         if match and squeeze(text) not in official:
-            message = f"表二列标题“{text}”与格式中的“{match.group(1)}”不同"
+            message = f"{TABLE_NAMES[table][:2]}列标题“{text}”与格式中的“{match.group(1)}”不同"
             result.note("LABELS", "info", message)
 
 
@@ -434,7 +446,21 @@ def read_appeals(doc: Document, start: int, end: int) -> TableResult:
     row = RowRead(_APPEALS_ROW, "", slots[0].start, slots)
     _report_row(result, doc, 4, row, decoded, paths, columns)
     _provenance(result, doc, decoded, paths)
+    _column_labels(result, _appeal_headers(items), 4, frozenset())
     return result
+
+
+def _appeal_headers(items: list) -> list[str]:
+    """Column headers of table 四 (the text before its numbers) printed with
+    words added."""
+    texts = []
+    for item in items:
+        if not isinstance(item, Chunk):
+            if item.kind == NUM:
+                break
+            continue
+        texts.append(item.joined()[0])
+    return [m.group() for text in texts for m in _APPEAL_HEADER.finditer(text)]
 
 
 def _appeal_slots(items: list) -> list:
