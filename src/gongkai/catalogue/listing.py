@@ -66,8 +66,15 @@ def cached_count(queryset: models.QuerySet, *parts) -> int:
     return total
 
 
-def list_page(queryset: models.QuerySet, window: Window, *count_key) -> Page:
-    """Return one page of public documents of ``queryset``."""
+def list_page(
+    queryset: models.QuerySet, window: Window, *count_key, exact: bool = False
+) -> Page:
+    """Return one page of public documents of ``queryset``.
+
+    The total is counted exactly each time with ``exact`` (a small list: an
+    agency's column), cached under ``count_key`` otherwise (a list that can
+    hold the whole catalogue), or left at the page's length without either.
+    """
     # Lists show titles, 文号 and dates: the 正文 (often many kilobytes) stays
     # behind, and no agency or category objects are built per row.
     queryset = queryset.public().defer("body")
@@ -78,7 +85,10 @@ def list_page(queryset: models.QuerySet, window: Window, *count_key) -> Page:
     else:
         rows = queryset.order_by("-listing_key")
     items, next_key, previous_key = _cut(list(rows[: window.size + 1]), window)
-    total = cached_count(queryset, *count_key) if count_key else len(items)
+    if exact:
+        total = queryset.count()
+    else:
+        total = cached_count(queryset, *count_key) if count_key else len(items)
     return Page(items, next_key, previous_key, total)
 
 

@@ -3,6 +3,7 @@
 政府信息公开年报, and the entry to apply online).  Everyone may read these
 pages; only published 主动公开 items appear (R44)."""
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +24,19 @@ from gongkai.catalogue.selectors import has_standard_catalogue, last_published
 from gongkai.organisations.models import Agency
 
 GOVERNMENT_SUFFIX = "人民政府"
+
+
+CATEGORY_SECONDS = 60
+
+
+def category_by_code(code: str) -> Category | None:
+    """Return the category with ``code`` (from a per-process cache of the
+    small category table, refreshed every minute)."""
+    categories = cache.get("portal:categories")
+    if categories is None:
+        categories = {c.code: c for c in Category.objects.all()}
+        cache.set("portal:categories", categories, CATEGORY_SECONDS)
+    return categories.get(code)
 
 
 def get_public_agency(pk) -> Agency:
@@ -113,7 +127,8 @@ def agency_guide(request: HttpRequest, agency_pk: int) -> HttpResponse:
 
 def _category_page(request, agency: Agency, category: Category, template: str):
     documents = Document.objects.filter(agency=agency, category=category)
-    page = list_page(documents, window_from(request), "list", agency.pk, category.pk)
+    # One agency's category: small enough to count on every page.
+    page = list_page(documents, window_from(request), exact=True)
     return _column(request, agency, template, category=category, page=page)
 
 
@@ -154,7 +169,7 @@ def agency_proactive(request: HttpRequest, agency_pk: int) -> HttpResponse:
 @require_GET
 def agency_category(request: HttpRequest, agency_pk: int, code: str) -> HttpResponse:
     agency = get_public_agency(agency_pk)
-    category = Category.objects.filter(code=code).first()
+    category = category_by_code(code)
     if category is None or not category.belongs_to(agency):
         raise Http404
     return _category_page(request, agency, category, "documents.html")
