@@ -143,11 +143,6 @@ def test_the_dashboard_works_on_a_phone(browser, live_server, demo):
     context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the portal's 年报 column lists ImportedReport only until it calls "
-    "annual_reports.selectors.published_reports_for (wired by the lead engineer)",
-)
 def test_the_published_report_is_in_the_portal_column(page, live_server, demo):
     from django.contrib.auth import get_user_model
 

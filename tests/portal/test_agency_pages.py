@@ -229,9 +229,17 @@ def test_the_reports_column_lists_the_agencys_reports(client, town):
     from gongkai.report.model import empty_report
 
     data = empty_report("2021", 2023, fill=0).to_json()
-    for name in ("海东市平安区古城回族乡", "海东市平安区小峡镇"):
+    for name, agency in (
+        ("海东市平安区古城回族乡", town.agency),
+        ("海东市平安区小峡镇", None),
+    ):
         ImportedReport.objects.create(
-            agency_name=name, year=2023, format="2021", data=data, source_kind="json"
+            agency=agency,
+            agency_name=name,
+            year=2023,
+            format="2021",
+            data=data,
+            source_kind="json",
         )
     page = text(client.get(column_url(town, "agency_reports")))
     assert "海东市平安区古城回族乡2023年政府信息公开工作年度报告" in page

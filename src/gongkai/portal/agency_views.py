@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
-from gongkai.annual_reports.models import ImportedReport
+from gongkai.annual_reports.selectors import published_reports_for
 from gongkai.catalogue.guide import guide_texts
 from gongkai.catalogue.listing import PAGE_SIZE, list_page
 from gongkai.catalogue.models import (
@@ -22,9 +22,6 @@ from gongkai.catalogue.models import (
 from gongkai.catalogue.search import Window
 from gongkai.catalogue.selectors import has_standard_catalogue, last_published
 from gongkai.organisations.models import Agency
-
-GOVERNMENT_SUFFIX = "人民政府"
-
 
 CATEGORY_SECONDS = 60
 
@@ -73,12 +70,10 @@ def window_from(request: HttpRequest) -> Window:
 
 
 def reports_of(agency: Agency):
-    """The published annual reports of ``agency``: those linked to it, and
-    unlinked ones whose name matches (the full name, or without 人民政府 as
-    reports are titled)."""
-    names = {agency.name, agency.name.removesuffix(GOVERNMENT_SUFFIX)}
-    matches = Q(agency=agency) | Q(agency__isnull=True, agency_name__in=names)
-    return ImportedReport.objects.filter(matches).order_by("-year")
+    """The published annual reports of ``agency``, newest year first: the
+    versions published on the platform and, for other years, the imported
+    published reports (see ``annual_reports.selectors.published_reports_for``)."""
+    return published_reports_for(agency)
 
 
 def column_context(agency: Agency) -> dict:
