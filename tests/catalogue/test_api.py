@@ -96,3 +96,15 @@ def test_browsing_through_the_api_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(6):
         body = client.get("/api/catalogue/search", {"agency": gucheng.pk}).json()
     assert [r["category"] for r in body["results"]] == ["art20-07"] * 5
+
+
+def test_a_search_costs_a_fixed_number_of_queries(
+    client, lisi, zhaoliu, gucheng, django_assert_max_num_queries
+):
+    for i in range(5):
+        publish(
+            lisi, zhaoliu, gucheng, title=f"救助公示{i}", today=date(2024, 1, 2 + i)
+        )
+    with django_assert_max_num_queries(6):
+        body = client.get("/api/catalogue/search", {"q": "救助"}).json()
+    assert len(body["results"]) == 5

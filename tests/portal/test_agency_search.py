@@ -83,3 +83,20 @@ def test_an_over_long_query_is_refused_politely(client, documents):
     doc = html.fromstring(page.content)
     assert "100" in doc.xpath("//p[@class='field-error']/text()")[0]
     assert hits(doc) == []
+
+
+def test_the_page_costs_the_same_queries_for_more_results(
+    client, documents, town, django_assert_max_num_queries
+):
+    for i in range(10):
+        publish(
+            town.clerk,
+            town.reviewer,
+            town.agency,
+            title=f"复议须知{i}",
+            today=date(2024, 5, 1 + i),
+        )
+    client.get("/search/", {"q": "复议"})  # fills the per-process caches
+    with django_assert_max_num_queries(6):
+        doc = html.fromstring(client.get("/search/", {"q": "复议"}).content)
+    assert len(hits(doc)) == 11

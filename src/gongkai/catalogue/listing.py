@@ -114,7 +114,7 @@ def _exact_matches(query: str) -> list[Document]:
     text = query.strip()
     if not text:
         return []
-    public = Document.objects.public().select_related("agency", "category")
+    public = Document.objects.public()
     if looks_like_index_number(text):
         return list(public.filter(index_number=text.upper())[:1])
     number = normalise_document_number(text)
@@ -154,11 +154,8 @@ def search(query: str, filters: Filters, window: Window) -> SearchResult:
         terms, filters, Window(window.after, window.before, window.size + 1)
     )
     keys, next_key, previous_key = _cut(keys, window)
-    by_key = (
-        Document.objects.public()
-        .select_related("agency", "category")
-        .in_bulk(keys, field_name="listing_key")
-    )
+    # Hits show the document's own fields only: no related objects.
+    by_key = Document.objects.public().in_bulk(keys, field_name="listing_key")
     documents = [by_key[k] for k in keys if k in by_key]
     total = backend.count(terms, filters, SEARCH_COUNT_CAP + 1)
     exact = _exact_matches(query) if previous_key is None else []
