@@ -25,34 +25,46 @@ def _default_language():
     translation.deactivate()
 
 
-def _flushes_the_database(request) -> bool:
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
+def _uses_the_database(request) -> bool:
+    if request.node.get_closest_marker("django_db") is not None:
         return True
-    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+    names = {"db", "transactional_db", "live_server", "django_db_setup"}
+    return bool(names & set(request.fixturenames))
+
+
+# Rows that data migrations seed in every real database: (migration module,
+# a model whose emptiness shows the rows were flushed).
+SEEDED_BY_MIGRATIONS = (
+    (
+        "gongkai.workcalendar.migrations.0002_seed_from_package",
+        "workcalendar.CalendarYear",
+    ),
+    ("gongkai.catalogue.migrations.0003_statutory_categories", "catalogue.Category"),
+)
 
 
 @pytest.fixture(autouse=True)
-def _calendar_survives_flush(request):
-    """Put the statutory calendar back after a transactional test.
+def _seeded_rows_survive_flush(request):
+    """Put back the rows that data migrations seed when a transactional test
+    emptied them.
 
-    Such tests end by emptying every table, including the holiday
-    arrangements that a data migration seeds; the tests after them on the
-    same worker expect those rows, as every real database has them.
+    Transactional tests end by emptying every table, including the holiday
+    arrangements and the statutory catalogue categories that data migrations
+    seed; a test after them on the same worker expects those rows, as every
+    real database has them.  Checked before each database test, so the
+    order of fixture teardowns does not matter.
     """
+    if _uses_the_database(request):
+        import importlib
+
+        from django.apps import apps
+
+        from gongkai.workcalendar.selectors import clear_calendar_cache
+
+        with request.getfixturevalue("django_db_blocker").unblock():
+            for module, label in SEEDED_BY_MIGRATIONS:
+                if not apps.get_model(label).objects.exists():
+                    # The migration itself: the same rows, no audit, no signals.
+                    importlib.import_module(module).seed(apps, None)
+            clear_calendar_cache()
     yield
-    if not _flushes_the_database(request):
-        return
-    import importlib
-
-    from django.apps import apps
-
-    from gongkai.workcalendar.selectors import clear_calendar_cache
-
-    # The data migration itself: the same rows, no audit entries, no signals.
-    migration = importlib.import_module(
-        "gongkai.workcalendar.migrations.0002_seed_from_package"
-    )
-    with request.getfixturevalue("django_db_blocker").unblock():
-        migration.seed(apps, None)
-        clear_calendar_cache()
