@@ -248,11 +248,14 @@ def _overdue_draft(world: DemoWorld) -> None:
 def build_demo_catalogue(world: DemoWorld | None = None) -> int:
     """Create the demo catalogue where missing; return how many documents
     were created (0 when it was already there)."""
-    from gongkai.workcalendar.selectors import get_calendar
+    from gongkai.workcalendar.selectors import clear_calendar_cache, get_calendar
 
     world = world or build_demo_world()
     if Document.objects.filter(agency=world.township).exists():
         return 0
+    # Built from the table as it is now, not from a process cache that a
+    # test database flush may have left behind.
+    clear_calendar_cache()
     calendar = get_calendar()
     before = Document.objects.count()
     try:
@@ -264,6 +267,8 @@ def build_demo_catalogue(world: DemoWorld | None = None) -> int:
             _figures(world)
             _guide_and_standard(world)
             _overdue_draft(world)
-    except CalendarMissing:
-        raise RuntimeError("the demo catalogue needs the 2022–2025 calendar") from None
+    except CalendarMissing as missing:
+        raise RuntimeError(
+            f"the demo catalogue needs the calendar: {missing}"
+        ) from None
     return Document.objects.count() - before
