@@ -39,3 +39,18 @@ def test_the_proof_marks_paused_working_days_with_the_reason():
     reasons = {d.date: d.reason for d in proof.skipped}
     assert reasons[date(2025, 3, 10)] == "征求第三方意见，不计入期限"
     assert "第三十三条第二款" in proof.to_text()
+
+
+def test_a_pause_on_another_ground_cites_that_ground_not_the_consultation_clause():
+    pause = Pause(
+        date(2025, 3, 10),
+        date(2025, 3, 11),
+        "等待缴纳信息处理费",
+        "国办函〔2020〕109号",
+    )
+    text = add_workdays_with_proof(CAL, date(2025, 3, 3), 20, [pause]).to_text()
+    assert (
+        "中止计算：2025-03-10 至 2025-03-11（等待缴纳信息处理费；国办函〔2020〕109号）"
+        in text
+    )
+    assert "第三十三条第二款" not in text

@@ -41,6 +41,10 @@ SOON_WORKDAYS = 3  # "即将到期": due within this many working days
 
 CONSULTATION_REASON = "征求第三方或其他机关意见"
 FEE_REASON = "等待缴纳信息处理费"
+# Whether the reply clock stops while a fee is unpaid is not settled by
+# 国办函〔2020〕109号 (see docs/settings.md); when the setting pauses it, the
+# proof cites the fee rules, not the consultation clause of 第三十三条.
+FEE_BASIS = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）及本机关设置"
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,7 @@ def consultation_pause(sent_on: date, ends_on: date) -> Pause:
 
 
 def fee_pause(notice_on: date, ends_on: date) -> Pause:
-    return Pause(notice_on, max(notice_on, ends_on), FEE_REASON)
+    return Pause(notice_on, max(notice_on, ends_on), FEE_REASON, FEE_BASIS)
 
 
 def merge_pauses(pauses: Iterable[Pause]) -> tuple[Pause, ...]:
@@ -137,6 +141,9 @@ def _basis(clock: Clock) -> str:
         parts.append("第三十条：自收到补正申请之日起计算")
     if clock.extension_days:
         parts.append(f"第三十三条第二款：经批准延长 {clock.extension_days} 个工作日")
-    if clock.pauses:
-        parts.append("第三十三条第二款：征求意见等所需时间不计算在期限内")
+    reasons = {pause.reason for pause in clock.pauses}
+    if reasons - {FEE_REASON}:
+        parts.append("第三十三条第二款：征求意见所需时间不计算在期限内")
+    if FEE_REASON in reasons:
+        parts.append("国办函〔2020〕109号：等待缴纳信息处理费期间中止计算")
     return "；".join(parts)

@@ -30,6 +30,9 @@ class Pause(NamedTuple):
     first: date
     last: date
     reason: str = "中止计算期限"
+    # The legal ground the proof cites for the pause.  Consultation time is
+    # excluded by 《条例》第三十三条第二款; other pauses name their own ground.
+    basis: str = "《政府信息公开条例》第三十三条第二款"
 
 
 def add_workdays(

@@ -117,5 +117,5 @@ def _day_line(day: ProofDay) -> str:
 def _pause_line(pause: Pause) -> str:
     return (
         f"中止计算：{pause.first.isoformat()} 至 {pause.last.isoformat()}"
-        f"（{pause.reason}；《政府信息公开条例》第三十三条第二款）"
+        f"（{pause.reason}；{pause.basis}）"
     )
