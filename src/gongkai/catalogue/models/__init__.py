@@ -30,6 +30,15 @@ from .documents import (
     key_range_of_year,
     listing_key_for,
 )
+from .engagement import (
+    NEW_MEDIA_KINDS,
+    RESPONSE_HOURS,
+    ConcernChannel,
+    ConcernResponse,
+    Platform,
+    PlatformKind,
+    Timeliness,
+)
 from .guide import Guide, StandardEntry
 from .numbering import IndexScheme, IndexSerial, Period, PrefixSource
 from .suggestions import ProactiveSuggestion
@@ -38,7 +47,9 @@ from .yearly import Article20Figures
 __all__ = [
     "INTERPRETATION_CATEGORY",
     "KEY_SPAN",
+    "NEW_MEDIA_KINDS",
     "PUBLIC_ATTRIBUTES",
+    "RESPONSE_HOURS",
     "SYSTEM_CATEGORY",
     "Article20Figures",
     "Attachment",
@@ -47,6 +58,8 @@ __all__ = [
     "Category",
     "CategoryGroup",
     "Channel",
+    "ConcernChannel",
+    "ConcernResponse",
     "ConfidentialityReview",
     "DisclosureMode",
     "Document",
@@ -56,6 +69,8 @@ __all__ = [
     "IndexScheme",
     "IndexSerial",
     "Period",
+    "Platform",
+    "PlatformKind",
     "PrefixSource",
     "ProactiveSuggestion",
     "ReviewConclusion",
@@ -63,6 +78,7 @@ __all__ = [
     "Status",
     "SuggestionStatus",
     "Tier",
+    "Timeliness",
     "Topic",
     "Validity",
     "groups_for",
