@@ -1,13 +1,18 @@
 """Bad input gives ReportError (a Chinese message), never a crash or a hang.
 
-The fuzz tests run 200 examples each.  For a long run set
-``GONGKAI_FUZZ_EXAMPLES``, e.g.::
+The fuzz tests run 200 examples each, and fail on any input that takes
+more than 2 s (Hypothesis' deadline).  For a long run set
+``GONGKAI_FUZZ_EXAMPLES``; each fuzz test then also prints how many inputs
+it read and the slowest of them, e.g.::
 
     GONGKAI_FUZZ_EXAMPLES=20000 .venv/bin/pytest tests/report/test_parse_robust.py -k fuzz
+
+(the long run and its result are in ``bench/README.md``, section fuzz).
 """
 
 import io
 import os
+import time
 import zipfile
 from datetime import timedelta
 
@@ -31,9 +36,35 @@ FUZZ = settings(
 )
 
 
+# Inputs read by the current fuzz test and the slowest one (seconds).
+_TIMES = {"inputs": 0, "slowest": 0.0}
+
+
+@pytest.fixture(autouse=True)
+def _fuzz_summary(request):
+    _TIMES.update(inputs=0, slowest=0.0)
+    yield
+    if "GONGKAI_FUZZ_EXAMPLES" in os.environ and _TIMES["inputs"]:
+        plugins = request.config.pluginmanager
+        with plugins.get_plugin("capturemanager").global_and_fixture_disabled():
+            plugins.get_plugin("terminalreporter").write_line(
+                f"{request.node.name}: {_TIMES['inputs']} inputs, "
+                f"slowest {_TIMES['slowest'] * 1000:.0f} ms"
+            )
+
+
+def _timed(function, *args):
+    started = time.perf_counter()
+    try:
+        return function(*args)
+    finally:
+        _TIMES["inputs"] += 1
+        _TIMES["slowest"] = max(_TIMES["slowest"], time.perf_counter() - started)
+
+
 def _read_or_refuse(source):
     try:
-        report = read(source)
+        report = _timed(read, source)
     except ReportError as exc:
         assert str(exc) and any("\u4e00" <= ch <= "\u9fff" for ch in str(exc))
         return None
@@ -130,16 +161,64 @@ def test_pdf_without_text_layer_is_refused():
         read(_pdf(_PAGE))
 
 
-def test_encrypted_pdf_is_refused():
+def _encrypted_pdf() -> bytes:
     encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (
         b"11" * 32,
         b"22" * 32,
     )
-    data = _pdf(
+    return _pdf(
         _PAGE + [encrypt], b"/Encrypt 5 0 R /ID [<%s> <%s>] " % (b"ab" * 16, b"ab" * 16)
     )
+
+
+def test_encrypted_pdf_is_refused():
     with pytest.raises(ReportError, match="加密"):
-        read(data)
+        read(_encrypted_pdf())
+
+
+def test_damaged_pdf_after_an_encrypted_one_is_not_called_encrypted():
+    # PDFium keeps the "password" error of the file before for a file it
+    # fails to load without an error code of its own.
+    with pytest.raises(ReportError, match="加密"):
+        read(_encrypted_pdf())
+    with pytest.raises(ReportError, match="PDF 文件已损坏或不完整"):
+        read(_pdf_with_pages(0))
+
+
+def _pdf_with_pages(count: int) -> bytes:
+    """A PDF of ``count`` pages drawing one line each (no text)."""
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(count))
+    contents = 3 + count
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents %d 0 R >>"
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+            *[page % contents] * count,
+            _PAGE[3],
+        ]
+    )
+
+
+def test_pdf_without_pages_is_refused():
+    with pytest.raises(ReportError, match="PDF 文件已损坏或不完整"):
+        read(_pdf_with_pages(0))
+
+
+@pytest.mark.parametrize("pages", [301, 5000])
+def test_huge_pdf_is_refused_before_its_pages_are_read(pages):
+    with pytest.raises(ReportError, match="页数过多（超过 300 页）"):
+        read(_pdf_with_pages(pages))
+
+
+def test_file_over_the_size_limit_is_refused_unread(tmp_path):
+    from gongkai.report.parse.source import MAX_BYTES
+
+    path = tmp_path / "年报.pdf"
+    with path.open("wb") as out:  # sparse: nothing is written but the end
+        out.truncate(MAX_BYTES + 1)
+    with pytest.raises(ReportError, match="文件过大"):
+        read(path)
 
 
 @pytest.mark.parametrize("keep", [0.02, 0.3])
@@ -272,8 +351,12 @@ _word = st.builds(
 def test_fuzz_pdf_column_placement(words):
     from gongkai.report.parse.pdfcolumns import group_lines, place_numbers
 
-    lines = group_lines(words)
-    place_numbers(lines)
+    def place(words):
+        lines = group_lines(words)
+        place_numbers(lines)
+        return lines
+
+    lines = _timed(place, words)
     for line in lines:
         assert line.cells is None or len(line.cells) >= 1
 

@@ -73,7 +73,7 @@ def load_pages(data: bytes, *, ocr: bool = False) -> list[PageContent]:
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
-        raise ReportError(_describe(exc)) from exc
+        raise ReportError(_describe(exc, data)) from exc
     try:
         _check_document(pdfium, pdf)
         pages = [_page(pdfium, pdf, i) for i in range(len(pdf))]
@@ -137,8 +137,13 @@ def _add_page(builder: DocumentBuilder, number: int, items: list) -> None:
                 builder.row(cells)
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: Exception, data: bytes) -> str:
+    # PDFium keeps its last error code across documents: a file it fails to
+    # load without setting one (no pages) inherits "password" from an
+    # encrypted file read before.  An encrypted PDF names its /Encrypt
+    # dictionary in the trailer or the (uncompressed) cross-reference
+    # stream dictionary, so the code counts only with that name present.
     text = str(exc).lower()
-    if "password" in text or "security" in text:
+    if ("password" in text or "security" in text) and b"/Encrypt" in data:
         return ENCRYPTED
     return f"PDF 文件已损坏或不完整，无法读取（{type(exc).__name__}: {exc}）"
