@@ -95,14 +95,22 @@ class DetailOut(ApplicationDetailOut):
 
 @router.get("/", response={200: list[ApplicationOut], 401: ErrorOut})
 def list_applications(
-    request: HttpRequest, status: str = "", overdue: bool = False, limit: int = 100
+    request: HttpRequest,
+    status: str = "",
+    overdue: bool = False,
+    needs_assistance: bool | None = None,
+    limit: int = 100,
 ):
-    """Cases within the user's reach, most recent first (at most 500)."""
+    """Cases within the user's reach, most recent first (at most 500).
+    ``needs_assistance=true`` lists the applicants flagged for help
+    (《条例》第四十三条)."""
     from django.utils import timezone
 
     cases = cases_for_user(request.user)
     if status:
         cases = cases.filter(status=status)
+    if needs_assistance is not None:
+        cases = cases.filter(needs_assistance=needs_assistance)
     if overdue:
         cases = cases.overdue(timezone.localdate())
     # ``stage`` reads the open steps: load them with the cases.

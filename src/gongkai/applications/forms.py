@@ -21,6 +21,7 @@ from .models import (
     Decision,
     Delivery,
     FeeBasis,
+    FormChangeReason,
     IdKind,
     LetterKind,
     Position,
@@ -411,7 +412,38 @@ class CloseForm(TodayForm):
         required=False,
         help_text=_("第三十六条第（五）项适用。"),
     )
+    provided_form = forms.ChoiceField(
+        label=_("提供政府信息的形式"),
+        choices=ProvisionForm.choices,
+        required=False,
+        help_text=_(
+            "予以公开、部分公开时填写；默认按申请人要求的形式提供（第四十条）。"
+        ),
+    )
+    form_change_reason = forms.ChoiceField(
+        label=_("未按申请人要求的形式提供的理由"),
+        choices=[("", "——")] + FormChangeReason.choices,
+        required=False,
+        help_text=_(
+            "提供形式与申请人要求不同时必填：可能危及政府信息载体安全或公开成本过高的，"
+            "可以通过电子数据以及其他适当形式提供，或者安排申请人查阅、抄录（第四十条）。"
+        ),
+    )
+    form_change_note = text_area(
+        _("理由说明"),
+        required=False,
+        rows=2,
+        help_text=_("选择“其他”时必填；其他情形可补充具体情况，将写入答复书。"),
+    )
     on = date_field(_("答复日期"))
+
+    def __init__(self, *args, requested_form: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if requested_form:
+            self.fields["provided_form"].initial = requested_form
+            self.fields["provided_form"].help_text = _(
+                "申请人要求的形式：%(form)s。予以公开、部分公开时，默认按此形式提供（第四十条）。"
+            ) % {"form": ProvisionForm(requested_form).label}
 
 
 class DeliveryForm(TodayForm):

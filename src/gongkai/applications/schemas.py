@@ -38,6 +38,9 @@ class ApplicationOut(Schema):
     filled_by_staff: bool
     applicant_type: str
     applicant_name: str
+    # 《条例》第四十三条: the applicant needs help (R28).
+    needs_assistance: bool
+    assistance_note: str
     info_description: str
     submitted_at: datetime
     receipt_date: date | None
@@ -63,6 +66,30 @@ class DeadlineOut(Schema):
     proof: str | None
 
 
+class ReplyOut(Schema):
+    outcome: str
+    replied_on: date
+    partial_withholding: bool
+    provided: str
+    legal_basis: str
+    redirect_agency: str
+    # 《条例》第四十条 (R26): the form used and, if not the one asked for, why.
+    requested_form: str
+    provided_form: str
+    form_changed: bool
+    form_change_reason: str
+    form_change_reason_label: str
+    form_change_note: str
+
+    @staticmethod
+    def resolve_requested_form(obj):
+        return obj.application.provision_form
+
+    @staticmethod
+    def resolve_form_change_reason_label(obj):
+        return obj.get_form_change_reason_display() if obj.form_change_reason else ""
+
+
 class ApplicationDetailOut(ApplicationOut):
     id_kind: str
     id_number: str
@@ -74,7 +101,12 @@ class ApplicationDetailOut(ApplicationOut):
     provision_form: str
     delivery: str
     deadline: DeadlineOut | None
+    reply: ReplyOut | None
     letters: list[LetterOut]
+
+    @staticmethod
+    def resolve_reply(obj):
+        return getattr(obj, "reply", None)
 
 
 class IntakeIn(Schema):
@@ -133,6 +165,9 @@ class CloseIn(Schema):
     provided: str = ""
     legal_basis: str = ""
     redirect_agency: str = ""
+    provided_form: str = ""
+    form_change_reason: str = ""
+    form_change_note: str = ""
 
 
 class TablesOut(Schema):

@@ -123,9 +123,45 @@ def fee_context(fee) -> dict[str, str]:
     }
 
 
+# 《条例》第四十条: why the requested form was not used, and what instead.
+FORM_CHANGE_GROUNDS = {
+    "carrier": "按照该形式提供可能危及政府信息载体安全",
+    "cost": "按照该形式提供公开成本过高",
+}
+INSPECT = "inspect"
+
+
+def provision_form_notice(application, reply) -> str:
+    """Return the paragraph of a reply that provides the information in
+    another form than the one asked for, citing 第四十条; else ''."""
+    if not reply.form_change_reason:
+        return ""
+    asked = application.get_provision_form_display()
+    note = reply.form_change_note.strip().rstrip("。")
+    if reply.form_change_reason in FORM_CHANGE_GROUNDS:
+        grounds = FORM_CHANGE_GROUNDS[reply.form_change_reason]
+        if note:
+            grounds += f"（{note}）"
+    else:
+        grounds = f"因{note}"
+    if reply.provided_form == INSPECT:
+        action = "本机关安排您查阅、抄录相关政府信息"
+    else:
+        action = f"本机关改以“{reply.get_provided_form_display()}”形式向您提供"
+    return (
+        f"您要求以“{asked}”形式获取政府信息。{grounds}，"
+        f"根据《中华人民共和国政府信息公开条例》第四十条的规定，{action}。"
+    )
+
+
 def reply_context(application, reply) -> dict[str, str]:
     values = {
         "outcome_label": outcomes.label(reply.outcome),
+        "requested_form": application.get_provision_form_display(),
+        "provided_form": reply.get_provided_form_display()
+        if reply.provided_form
+        else "",
+        "provision_form_notice": provision_form_notice(application, reply),
         "provided": reply.provided,
         "legal_basis": reply.legal_basis,
         "redirect_agency": reply.redirect_agency,

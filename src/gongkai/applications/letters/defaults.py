@@ -106,6 +106,10 @@ _REPLY_HEAD = (
     "申请获取：{{ info_description }}\n\n"
 )
 _REPLY_TAIL = "\n\n{{ remedy_notice }}" + _SIGNATURE
+# R26, 《条例》第四十条: another form of provision and its reason.
+_FORM_NOTICE = (
+    "{% if provision_form_notice %}\n\n{{ provision_form_notice }}{% endif %}"
+)
 
 REPLY = {
     # The fallback wording of an agency's reply template for every outcome.
@@ -113,19 +117,23 @@ REPLY = {
         "政府信息公开申请答复书",
         _REPLY_HEAD
         + "经审查，{{ outcome_reason }}{% if provided %}\n\n{{ provided }}{% endif %}"
+        "{% if provision_form_notice %}\n\n{{ provision_form_notice }}{% endif %}"
         "{% if legal_basis %}\n\n{{ legal_basis }}{% endif %}"
         "{% if redirect_agency %}\n\n该政府信息由{{ redirect_agency }}负责公开。{% endif %}"
         + _REPLY_TAIL,
     ),
     "disclosed": (
         "政府信息公开申请答复书",
-        _REPLY_HEAD + "经审查，{{ outcome_reason }}\n\n{{ provided }}" + _REPLY_TAIL,
+        _REPLY_HEAD
+        + "经审查，{{ outcome_reason }}\n\n{{ provided }}"
+        + _FORM_NOTICE
+        + _REPLY_TAIL,
     ),
     "partially_disclosed": (
         "政府信息公开申请答复书",
         _REPLY_HEAD
         + "经审查，{{ outcome_reason }}\n\n可以公开的部分：{{ provided }}\n\n"
-        "不予公开的部分及理由：{{ legal_basis }}" + _REPLY_TAIL,
+        "不予公开的部分及理由：{{ legal_basis }}" + _FORM_NOTICE + _REPLY_TAIL,
     ),
     "withheld": (
         "政府信息公开申请答复书",

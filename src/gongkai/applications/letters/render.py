@@ -57,6 +57,9 @@ PLACEHOLDERS = {
     "outcome_label": "办理结果",
     "outcome_reason": "办理结果的标准表述",
     "provided": "提供的信息或获取方式",
+    "requested_form": "申请人要求的提供形式",
+    "provided_form": "实际提供形式",
+    "provision_form_notice": "未按要求形式提供的说明（第四十条）",
     "legal_basis": "法律依据和理由",
     "redirect_agency": "负责公开的机关及联系方式",
     "remedy_notice": "救济途径告知",
@@ -94,6 +97,20 @@ def default_wording(kind: str, outcome: str = "") -> tuple[str, str]:
     if kind == "reply":
         return defaults.REPLY[outcomes.group_of(outcome)]
     return defaults.BY_KIND[kind]
+
+
+def ensure_placeholder(text: str, name: str) -> str:
+    """Return the template ``text`` with ``{{ name }}`` in it: where an
+    agency's own template leaves out a paragraph the law requires (e.g. the
+    第四十条 statement), it goes before the remedy paragraph, else at the
+    end.  Empty values print nothing."""
+    if re.search(r"{{\s*%s\s*}}" % re.escape(name), text):
+        return text
+    paragraph = "{%% if %s %%}{{ %s }}\n\n{%% endif %%}" % (name, name)
+    remedy = re.search(r"{{\s*remedy_notice\s*}}", text)
+    if remedy:
+        return text[: remedy.start()] + paragraph + text[remedy.start() :]
+    return text + "{%% if %s %%}\n\n{{ %s }}{%% endif %%}" % (name, name)
 
 
 def outcome_reason(outcome: str, context: dict[str, str]) -> str:

@@ -28,6 +28,7 @@ from .steps import (
     Extension,
     FeeBasis,
     FeeNotice,
+    FormChangeReason,
     Position,
     Reply,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "Extension",
     "FeeBasis",
     "FeeNotice",
+    "FormChangeReason",
     "IdKind",
     "Letter",
     "LetterKind",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.workdays import Pause
 
 from .. import deadlines, fees, outcomes
+from .application import ProvisionForm
 
 
 def _user(verbose_name, **kwargs):
@@ -232,6 +233,15 @@ class FeeNotice(models.Model):
         return None if end is None else deadlines.fee_pause(self.notice_on, end)
 
 
+class FormChangeReason(models.TextChoices):
+    """Why the information is provided in another form than the one asked
+    for (《条例》第四十条)."""
+
+    CARRIER = "carrier", _("按申请人要求的形式提供可能危及政府信息载体安全")
+    COST = "cost", _("按申请人要求的形式提供公开成本过高")
+    OTHER = "other", _("其他（如本机关保存政府信息的实际情况）")
+
+
 class Reply(models.Model):
     """答复: the outcome (one row of table 三) and the reasons the law asks."""
 
@@ -254,10 +264,42 @@ class Reply(models.Model):
     )
     remedy_notice = models.TextField(_("救济途径告知"))
     replied_by = _user(_("经办人"), null=True, blank=True)
+    # 《条例》第四十条: the form follows the request; another form (电子数据,
+    # 安排查阅、抄录) only where the requested one would endanger the carrier
+    # or cost too much, recorded with its reason.  Empty when no information
+    # is provided (refusals, 无法提供, 不予处理).
+    provided_form = models.CharField(
+        _("提供政府信息的形式"),
+        max_length=16,
+        choices=ProvisionForm.choices,
+        blank=True,
+    )
+    form_change_reason = models.CharField(
+        _("未按申请人要求的形式提供的理由"),
+        max_length=12,
+        choices=FormChangeReason.choices,
+        blank=True,
+    )
+    form_change_note = models.TextField(_("理由说明"), blank=True)
 
     class Meta:
         verbose_name = _("答复")
         verbose_name_plural = _("答复")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(form_change_reason="") | ~models.Q(provided_form=""),
+                name="applications_form_reason_needs_form",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(form_change_reason=FormChangeReason.OTHER)
+                | ~models.Q(form_change_note=""),
+                name="applications_other_form_reason_explained",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.application} {outcomes.label(self.outcome)}"
+
+    @property
+    def form_changed(self) -> bool:
+        return bool(self.form_change_reason)

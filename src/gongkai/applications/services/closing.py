@@ -11,7 +11,15 @@ from gongkai.audit.services import record
 
 from .. import outcomes
 from ..letters import context as letter_context
-from ..models import Application, Correction, LetterKind, Reply, Status
+from ..models import (
+    Application,
+    Correction,
+    FormChangeReason,
+    LetterKind,
+    ProvisionForm,
+    Reply,
+    Status,
+)
 from .common import check_day, locked, move, require_status, require_writer
 from .letters import issue
 
@@ -24,6 +32,8 @@ STEP_OUTCOMES = {
     ),
 }
 ABANDON_REASONS = ("correction", "fee")
+# Outcomes that provide information, so have a form of provision (第四十条).
+PROVIDING = (outcomes.DISCLOSED, outcomes.PARTIALLY_DISCLOSED)
 
 
 def close_application(
@@ -36,15 +46,24 @@ def close_application(
     provided: str = "",
     legal_basis: str = "",
     redirect_agency: str = "",
+    provided_form: str = "",
+    form_change_reason: str = "",
+    form_change_note: str = "",
 ) -> Reply:
     """Reply to the applicant and close the case with one outcome (one row
     of table 三); the reply letter is issued with it.
 
+    ``provided_form`` is the form the information is provided in (default:
+    the one the applicant asked for).  Another form needs
+    ``form_change_reason`` (and ``form_change_note`` for 其他), which the
+    letter states citing 《条例》第四十条 (R26).
+
     Refused (``ValidationError``) when the outcome is not one of the 21,
     when any part was withheld but the outcome is not 部分公开 (R23), when a
     refusal lacks its legal reasons (R24), when a third party's objection
-    stands against full disclosure (R18), or while a consultation or a fee
-    is pending.
+    stands against full disclosure (R18), when the form differs from the
+    request without a reason (R26), or while a consultation or a fee is
+    pending.
     """
     require_writer(actor, application.agency)
     if outcome in STEP_OUTCOMES:
@@ -60,6 +79,9 @@ def close_application(
             provided=provided,
             legal_basis=legal_basis,
             redirect_agency=redirect_agency,
+            provided_form=provided_form,
+            form_change_reason=form_change_reason,
+            form_change_note=form_change_note,
         )
     return reply
 
@@ -159,7 +181,60 @@ def _check_outcome(application: Application, outcome: str, reasons: dict) -> Non
                 )
             }
         )
+    _check_form(application, outcome, reasons)
     _check_steps(application, outcome)
+
+
+def _check_form(application: Application, outcome: str, reasons: dict) -> None:
+    """R26, 《条例》第四十条: the information is provided in the form asked
+    for; another form only with a recorded reason.  Normalises ``reasons``
+    to the stored values."""
+    form = reasons.get("provided_form") or ""
+    reason = reasons.get("form_change_reason") or ""
+    note = reasons.get("form_change_note") or ""
+    asked = application.provision_form
+    if outcome not in PROVIDING:
+        if (form and form != asked) or reason or note:
+            raise ValidationError(
+                {
+                    "provided_form": _(
+                        "只有提供政府信息（予以公开、部分公开）时，才能选择其他提供形式。"
+                    )
+                }
+            )
+        reasons.update(provided_form="", form_change_reason="", form_change_note="")
+        return
+    form = form or asked
+    if form not in ProvisionForm.values:
+        raise ValidationError({"provided_form": _("请选择提供政府信息的形式。")})
+    if form == asked:
+        if reason or note:
+            raise ValidationError(
+                {
+                    "form_change_reason": _(
+                        "按申请人要求的形式提供的，无需填写改变形式的理由。"
+                    )
+                }
+            )
+    elif reason not in FormChangeReason.values:
+        raise ValidationError(
+            {
+                "form_change_reason": _(
+                    "申请人要求以“%(asked)s”形式获取，改以“%(form)s”提供的，"
+                    "须说明理由：可能危及政府信息载体安全、公开成本过高或其他理由"
+                    "（《条例》第四十条）。"
+                )
+                % {
+                    "asked": ProvisionForm(asked).label,
+                    "form": ProvisionForm(form).label,
+                }
+            }
+        )
+    elif reason == FormChangeReason.OTHER and not note:
+        raise ValidationError(
+            {"form_change_note": _("选择“其他”理由的，请写明具体理由。")}
+        )
+    reasons.update(provided_form=form, form_change_reason=reason, form_change_note=note)
 
 
 def _check_steps(application: Application, outcome: str) -> None:
@@ -226,6 +301,9 @@ def _close(
         provided=reasons.get("provided", ""),
         legal_basis=reasons.get("legal_basis", ""),
         redirect_agency=reasons.get("redirect_agency", ""),
+        provided_form=reasons.get("provided_form", ""),
+        form_change_reason=reasons.get("form_change_reason", ""),
+        form_change_note=reasons.get("form_change_note", ""),
         remedy_notice=letter_context.remedy_notice(application.agency, outcome),
         replied_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
@@ -241,6 +319,7 @@ def _close(
         on,
         letter_context.reply_context(application, reply),
         outcome=outcome,
+        ensure=("provision_form_notice",),
     )
     verb = (
         "applications.close_as_abandoned"
@@ -256,6 +335,9 @@ def _close(
             "label": outcomes.label(outcome),
             "on": on.isoformat(),
             "late": application.due_date is not None and on > application.due_date,
+            "provided_form": reply.provided_form,
+            "form_change_reason": reply.form_change_reason,
+            "form_change_note": reply.form_change_note,
         },
     )
     return reply

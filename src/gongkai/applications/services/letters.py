@@ -9,7 +9,12 @@ from django.utils.translation import gettext as _
 from gongkai.audit.services import record
 
 from ..letters import context as letter_context
-from ..letters.render import default_wording, render_text, template_problems
+from ..letters.render import (
+    default_wording,
+    ensure_placeholder,
+    render_text,
+    template_problems,
+)
 from ..models import THIRD_PARTY_KINDS, Application, Letter, LetterKind, LetterTemplate
 from .common import check_day, require_writer
 
@@ -38,13 +43,18 @@ def issue(
     *,
     outcome: str = "",
     recipient: str | None = None,
+    ensure: tuple[str, ...] = (),
 ) -> Letter:
     """Store a letter of ``kind`` for the case, its text filled in now.
 
+    ``ensure`` names placeholders the letter must carry even where the
+    agency's own template leaves them out (a paragraph the law requires).
     For use inside a service's transaction (no permission check; the audit
     entry of the calling service covers it, plus one of its own).
     """
     title, body = wording(application.agency, kind, outcome)
+    for name in ensure:
+        body = ensure_placeholder(body, name)
     values = letter_context.case_context(application, on) | (extra or {})
     letter = Letter.objects.create(
         application=application,

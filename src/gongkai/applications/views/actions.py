@@ -63,6 +63,8 @@ def case_step(form_class, title, done, *, note=None):
 def _initial(form_class, application: Application) -> dict:
     if form_class is forms.FeeForm:
         return {"initial": {"position": services.applicant_month_position(application)}}
+    if form_class is forms.CloseForm:
+        return {"requested_form": application.provision_form}
     return {}
 
 
@@ -202,6 +204,7 @@ def fee_waive(user, application, data):
     gettext_lazy("已答复并办结，答复书已生成。"),
     note=gettext_lazy(
         "办理结果即年度报告表三的一行。部分内容不予公开的，只能选“部分公开”（第三十七条）；不予公开须写明理由和依据。"
+        "未按申请人要求的形式提供的，须选择理由（第四十条）。"
     ),
 )
 def close(user, application, data):
