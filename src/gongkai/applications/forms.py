@@ -194,10 +194,20 @@ class IntakeForm(forms.Form):
         label=_("获取信息的途径"), choices=Delivery.choices, widget=forms.RadioSelect
     )
     needs_assistance = forms.BooleanField(
-        label=_("我有阅读困难或视听障碍，需要必要的帮助（第四十三条）"), required=False
+        label=_("我有阅读困难或视听障碍，需要必要的帮助（第四十三条）"),
+        required=False,
+        help_text=_(
+            "勾选后，工作人员会在办理中为您提供必要的帮助，例如电话沟通、"
+            "当面讲解、大字版或语音告知文书。"
+        ),
     )
     assistance_note = forms.CharField(
-        label=_("需要何种帮助"), max_length=200, required=False
+        label=_("需要何种帮助"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "可选。例如：视力障碍，请电话告知办理结果；听力障碍，请用短信联系。"
+        ),
     )
     attachments = AttachmentsField(
         label=_("附件"),
@@ -266,6 +276,19 @@ class RegisterForm(IntakeForm):
         label=_("收到情况说明"), max_length=200, required=False
     )
     field_order = ["channel", "receipt_date", "receipt_note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Staff record what they observed or were told (第四十三条).
+        self.fields["needs_assistance"].label = _(
+            "申请人存在阅读困难或视听障碍，需要必要的帮助（第四十三条）"
+        )
+        self.fields["needs_assistance"].help_text = _(
+            "如口头申请、代为填写的申请人需要帮助，请勾选并说明，办理和送达时据此提供帮助。"
+        )
+        self.fields["assistance_note"].help_text = _(
+            "如：视力障碍，文书请电话读给申请人；需要手语翻译。"
+        )
 
 
 class TrackForm(forms.Form):

@@ -213,6 +213,9 @@ def clean_fields(fields: dict) -> dict:
     for name, value in data.items():
         if isinstance(value, str):
             data[name] = value.strip()
+    # 《条例》第四十三条: describing the help needed is asking for it.
+    if data["assistance_note"]:
+        data["needs_assistance"] = True
     if data["id_kind"] in (IdKind.RESIDENT_ID, IdKind.CREDIT_CODE):
         data["id_number"] = normalise_id_number(data["id_number"])
     errors = _identity_errors(data) | _contact_errors(data)

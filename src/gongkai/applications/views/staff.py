@@ -91,6 +91,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
     agency = request.GET.get("agency", "")
     if agency.isdigit():
         cases = cases.filter(agency_id=int(agency))
+    # 《条例》第四十三条: the applicants to be helped, at a glance.
+    assistance = request.GET.get("assistance") == "1"
+    if assistance:
+        cases = cases.filter(needs_assistance=True)
     page = Paginator(cases.order_by("due_date", "-submitted_at"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -98,6 +102,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "show": show,
         "query": query,
+        "assistance": assistance,
         "filters": FILTER_LABELS,
         "today": today,
         "can_register": agencies_for_user(request.user, write=True).exists(),
