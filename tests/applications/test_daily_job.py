@@ -130,3 +130,43 @@ def test_the_command_prints_what_it_did(case):
 def test_the_command_refuses_a_bad_date():
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("mark_overdue_applications", "--today", "31/10/2025")
+
+
+def test_a_case_replied_to_after_the_listing_is_not_marked_or_announced(
+    case, lisi, staff_contacts, django_capture_on_commit_callbacks
+):
+    """The job lists the overdue cases, then claims them one by one: a reply
+    sent in between (by a clerk, while the job runs) wins."""
+    from gongkai.applications.services import jobs
+
+    today = date(2025, 10, 31)
+    listed = list(jobs._overdue(today).values_list("pk", flat=True))
+    assert listed == [case.pk]
+    with at(today):
+        services.close_application(
+            lisi, case, outcome="disclosed", on=today, provided="全文"
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            assert jobs._mark_one_overdue(case.pk, today) is None
+    case.refresh_from_db()
+    assert case.overdue_since is None
+    assert not AuditEntry.objects.filter(verb="applications.mark_overdue").exists()
+    assert not [m for m in mail.outbox if "逾期" in m.subject]
+
+
+def test_a_case_extended_after_the_listing_gets_no_reminder(
+    case, wangwu, staff_contacts, django_capture_on_commit_callbacks
+):
+    from gongkai.applications.services import jobs
+
+    today = date(2025, 10, 28)
+    with at(today):
+        last = jobs.deadlines.soon_threshold(jobs.get_calendar(), today)
+        assert list(jobs._due_soon(today, last).values_list("pk", flat=True)) == [
+            case.pk
+        ]
+        services.extend_deadline(wangwu, case, days=20, reason="档案调阅", on=today)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert jobs._remind_one(case.pk, today, last) is None
+    case.refresh_from_db()
+    assert case.reminded_on is None and mail.outbox == []

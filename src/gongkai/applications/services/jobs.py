@@ -1,8 +1,12 @@
 """The daily job and the calendar-driven recomputation.
 
-``run_daily_jobs(today)`` is safe to run twice at the same time: cases are
-claimed with a conditional UPDATE (``overdue_since IS NULL``), and closing
-re-checks the status under a row lock, so a second run finds nothing left.
+``run_daily_jobs(today)`` is safe to run twice at the same time: overdue
+and soon-due cases are claimed with a conditional UPDATE that repeats the
+whole selection (still running, still past due, not yet marked; see
+``_claim``), and closing as abandoned re-checks the status under a row
+lock, so each case is marked, announced or closed by exactly one run.
+``tests/applications/test_daily_job_concurrency.py`` runs two at once on
+PostgreSQL (threads) and on an SQLite file (processes).
 """
 
 from dataclasses import dataclass, field
@@ -107,36 +111,38 @@ def _abandon(queryset, reason: str, today: date) -> list[str]:
 
 
 def _mark_overdue(today: date) -> list[str]:
-    marked = []
-    for application in (
-        Application.objects.overdue(today)
-        .filter(overdue_since=None)
-        .select_related("agency")
-    ):
-        with transaction.atomic(durable=True):
-            claimed = Application.objects.filter(
-                pk=application.pk, overdue_since=None
-            ).update(overdue_since=today)
-            if not claimed:
-                continue
-            record(
-                None,
-                "applications.mark_overdue",
-                target=application,
-                data={"due_date": application.due_date.isoformat()},
-            )
-            notify_staff(
-                application.agency,
-                _("政府信息公开申请已逾期"),
-                _("申请 %(number)s（%(name)s）的答复期限 %(due)s 已过，尚未办结。")
-                % {
-                    "number": application.number,
-                    "name": application.applicant_name,
-                    "due": application.due_date,
-                },
-            )
-        marked.append(application.number)
-    return marked
+    listed = _overdue(today).values_list("pk", flat=True)
+    return [n for n in (_mark_one_overdue(pk, today) for pk in list(listed)) if n]
+
+
+def _overdue(today: date):
+    return Application.objects.overdue(today).filter(overdue_since=None)
+
+
+def _mark_one_overdue(pk: int, today: date) -> str | None:
+    """Mark and announce case ``pk`` as overdue if it still is and no run
+    has marked it yet; return its number, or None."""
+    with transaction.atomic(durable=True):
+        application = _claim(_overdue(today), pk, overdue_since=today)
+        if application is None:
+            return None  # another run claimed it, or it was replied to
+        record(
+            None,
+            "applications.mark_overdue",
+            target=application,
+            data={"due_date": application.due_date.isoformat()},
+        )
+        notify_staff(
+            application.agency,
+            _("政府信息公开申请已逾期"),
+            _("申请 %(number)s（%(name)s）的答复期限 %(due)s 已过，尚未办结。")
+            % {
+                "number": application.number,
+                "name": application.applicant_name,
+                "due": application.due_date,
+            },
+        )
+    return application.number
 
 
 def _remind(today: date) -> list[str]:
@@ -144,26 +150,45 @@ def _remind(today: date) -> list[str]:
         last = deadlines.soon_threshold(get_calendar(), today)
     except CalendarMissing:
         return []
-    reminded = []
-    for application in (
-        Application.objects.due_between(today, last)
-        .filter(reminded_on=None)
-        .select_related("agency")
-    ):
-        with transaction.atomic(durable=True):
-            if not Application.objects.filter(
-                pk=application.pk, reminded_on=None
-            ).update(reminded_on=today):
-                continue
-            notify_staff(
-                application.agency,
-                _("政府信息公开申请即将到期"),
-                _("申请 %(number)s（%(name)s）应于 %(due)s 前答复。")
-                % {
-                    "number": application.number,
-                    "name": application.applicant_name,
-                    "due": application.due_date,
-                },
-            )
-        reminded.append(application.number)
-    return reminded
+    listed = _due_soon(today, last).values_list("pk", flat=True)
+    return [n for n in (_remind_one(pk, today, last) for pk in list(listed)) if n]
+
+
+def _due_soon(today: date, last: date):
+    return Application.objects.due_between(today, last).filter(reminded_on=None)
+
+
+def _remind_one(pk: int, today: date, last: date) -> str | None:
+    with transaction.atomic(durable=True):
+        application = _claim(_due_soon(today, last), pk, reminded_on=today)
+        if application is None:
+            return None
+        notify_staff(
+            application.agency,
+            _("政府信息公开申请即将到期"),
+            _("申请 %(number)s（%(name)s）应于 %(due)s 前答复。")
+            % {
+                "number": application.number,
+                "name": application.applicant_name,
+                "due": application.due_date,
+            },
+        )
+    return application.number
+
+
+def _claim(candidates, pk: int, **changes) -> Application | None:
+    """Set ``changes`` on case ``pk`` if it still meets the conditions of
+    ``candidates``, in one conditional UPDATE, and return the case as it
+    now stands; None if it no longer does.
+
+    The condition is the whole selection, not only "not yet marked": a case
+    replied to, or given a later due date, between the listing and the
+    claim is left alone.  Two runs at once: on PostgreSQL the second UPDATE
+    waits for the first one's row lock and then re-checks the condition on
+    the committed row (READ COMMITTED); on SQLite the IMMEDIATE transaction
+    serialises the writers.  Either way exactly one run claims the case.
+    Call inside a transaction.
+    """
+    if not candidates.filter(pk=pk).update(**changes):
+        return None
+    return Application.objects.select_related("agency").get(pk=pk)
