@@ -89,6 +89,21 @@ def test_an_ambiguous_run_keeps_every_decoding_as_candidates():
     assert set(cells) <= set(finding.cells)
 
 
+def test_a_run_that_no_split_makes_add_up_says_so():
+    """``21108 38 2352 8411``: a 1 printed as 2, and the separators lost;
+    no split makes the row's columns add up to its total."""
+    text = _layout_text().replace(
+        "21    108    38       235   1     8     411",
+        "21108    38       2352     8411",
+    )
+    result = read_detailed(text)
+    cells = [f"applications.carried_over[{i}]" for i in range(7)]
+    assert [result.report.cell(c) for c in cells] == [None] * 7
+    [finding] = [f for f in result.report.findings if cells[0] in f.cells]
+    assert finding.rule == "CELL-UNREADABLE"
+    assert "任何拆分都不能使各列之和等于总计" in finding.message
+
+
 def test_digit_runs_with_too_many_decodings_are_refused_not_cut_short():
     with pytest.raises(TooAmbiguous):
         split_cells(["1" * 14], [(6, False)], limit=50)

@@ -589,15 +589,37 @@ def break_cell(report: AnnualReport, rng: random.Random):
 def caught(case: Case, path: str, chosen, seed: int = 0) -> dict[str, bool]:
     """For each variant: do the checks of the report read back name ``path``
     in an error?"""
+    outcomes = broken_outcomes(case, path, chosen, seed)
+    return {name: outcome == "error" for name, outcome in outcomes.items()}
+
+
+def broken_outcomes(case: Case, path: str, chosen, seed: int = 0) -> dict[str, str]:
+    """For each variant, what became of the broken cell ``path``:
+    ``error`` (an error of the checks names it), ``unreadable`` (left null
+    with a CELL-UNREADABLE finding naming it: its digits ran together and no
+    split adds up) or ``silent`` (neither: the break went unreported)."""
     from .checks import check
     from .parse import read
 
     out = {}
     for name, source in sources(case, chosen, seed):
         report = read(source)
-        errors = [f for f in check(report) if f.severity == "error"]
-        out[name] = any(path in f.cells for f in errors)
+        if any(path in f.cells for f in check(report) if f.severity == "error"):
+            out[name] = "error"
+        elif _cell_or_none(report, path) is None and any(
+            f.rule == "CELL-UNREADABLE" and path in f.cells for f in report.findings
+        ):
+            out[name] = "unreadable"
+        else:
+            out[name] = "silent"
     return out
+
+
+def _cell_or_none(report: AnnualReport, path: str):
+    try:
+        return report.cell(path)
+    except KeyError:  # the row was not read at all
+        return None
 
 
 # --- a corpus on disk -------------------------------------------------------

@@ -288,6 +288,17 @@ def _fewer(nums: list[Token], n: int, groups, truncated: bool) -> Decoded:
             decoded = Decoded([None] * n, [OK] * n, [nums[0]] * n, candidates=found)
             decoded.reason = f"数字串“{shown}”缺少分隔"
             return decoded
+        digits = sum(len(t.text.replace(",", "")) for t in nums)
+        if digits >= n and any(has_total for _p, has_total in groups):
+            # Enough digits for every cell, yet no split makes the totals
+            # add up: a printed number is wrong, or a digit was lost.
+            return _nothing(
+                n,
+                UNREADABLE,
+                f"数字串“{shown}”缺少分隔，且任何拆分都不能使各列之和等于总计"
+                "（印刷的数值有误，或有数字缺失）",
+                nums[0],
+            )
     if truncated:
         got = _positional(nums, len(nums))
         missing = n - len(nums)
