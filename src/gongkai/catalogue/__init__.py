@@ -10,7 +10,9 @@ Where things are:
 
 - ``models/``: ``Document`` (+ ``Attachment``, ``ConfidentialityReview``),
   ``Category``, ``IndexScheme``/``IndexSerial``, ``Article20Figures``,
-  ``Guide``, ``StandardEntry``, ``ProactiveSuggestion``.
+  ``Guide``, ``StandardEntry``, ``ProactiveSuggestion``; ``engagement``:
+  ``ConcernResponse`` (回应关切, 48-hour timeliness) and ``Platform``
+  (websites and 政务新媒体 accounts with their last update, R69).
 - ``services/``: every change, each with the acting user, one durable
   transaction and one audit entry (verbs in ``verbs.py``).
 - ``selectors.py``: permission-checked fetchers, ``proactive_section`` /
@@ -30,7 +32,9 @@ run twice.
 Django settings (optional, no environment variable): ``CATALOGUE_
 INTERPRETATION_WORKDAYS`` (3: working days before a missing 解读 is
 flagged), ``CATALOGUE_REEVALUATION_MONTHS`` (12: period of re-evaluating
-withheld items) and ``CATALOGUE_ATTACHMENT_MAX_BYTES`` (20 MB).
+withheld items), ``CATALOGUE_ATTACHMENT_MAX_BYTES`` (20 MB) and
+``CATALOGUE_PLATFORM_STALE_DAYS`` (14: days without update before a
+platform is flagged); see ``docs/settings.md``.
 
 Demo data: ``gongkai.catalogue.demo.build_demo_catalogue(world=None)``.
 """

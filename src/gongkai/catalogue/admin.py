@@ -4,7 +4,13 @@ services, so the admin shows them read-only."""
 
 from django.contrib import admin
 
-from .models import Article20Figures, Category, Document
+from .models import (
+    Article20Figures,
+    Category,
+    ConcernResponse,
+    Document,
+    Platform,
+)
 
 
 @admin.register(Category)
@@ -49,3 +55,17 @@ class Article20FiguresAdmin(ReadOnlyAdmin):
         "enforcement",
         "fees_yuan",
     )
+
+
+@admin.register(ConcernResponse)
+class ConcernResponseAdmin(ReadOnlyAdmin):
+    list_display = ("topic", "agency", "noticed_on", "responded_on", "channel")
+    list_filter = ("channel",)
+    search_fields = ("topic",)
+
+
+@admin.register(Platform)
+class PlatformAdmin(ReadOnlyAdmin):
+    list_display = ("name", "kind", "agency", "last_updated_on", "is_active")
+    list_filter = ("kind", "is_active")
+    search_fields = ("name",)

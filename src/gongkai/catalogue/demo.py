@@ -1,10 +1,14 @@
 """The demo catalogue: 古城回族乡 publishes 89 items in 2023 (as its annual
 report says) and the other demo agencies publish realistic documents, with
 解读, a repealed normative document, 第二十条 figures, a 指南 and a
-基层政务公开标准目录.
+基层政务公开标准目录.  古城回族乡 also responded to 60 public concerns in
+2023 (its report again) and publishes through a column of the district's
+website and a WeChat account; 小峡镇's WeChat account has gone without an
+update for weeks, so the R69 flag has something to show.
 
 ``build_demo_catalogue()`` is idempotent: an agency that already has
-documents is left alone.  A setup step, not a user action: no audit
+documents is left alone; concern responses and platforms are added where
+missing.  A setup step, not a user action: no audit
 entries; documents are stored as if published on their dates.
 """
 
@@ -19,14 +23,18 @@ from gongkai.organisations.demo import DemoWorld, build_demo_world
 from gongkai.workdays import CalendarMissing, add_workdays
 
 from . import deadlines
+from .demo_concerns import GUCHENG_CONCERNS_2023
 from .demo_texts import GUCHENG_2023, OTHERS, QUARTERS, STANDARD_ENTRIES, body_for
 from .guide import generated_texts
 from .models import (
     Article20Figures,
     Category,
+    ConcernResponse,
     Document,
     DocumentKind,
     Guide,
+    Platform,
+    PlatformKind,
     StandardEntry,
     Status,
 )
@@ -245,12 +253,87 @@ def _overdue_draft(world: DemoWorld) -> None:
     )
 
 
+def gucheng_concerns(year: int = 2023) -> list[ConcernResponse]:
+    """The seed township's 60 responses to public concerns of ``year``
+    (unsaved)."""
+    responses = []
+    for at, hours, channel, topic in GUCHENG_CONCERNS_2023:
+        responded = datetime.strptime(f"{year}-{at}", "%Y-%m-%d %H:%M")
+        noticed = responded - timedelta(hours=hours) if hours is not None else None
+        responses.append(
+            ConcernResponse(
+                topic=topic,
+                noticed_on=noticed.date() if noticed else None,
+                noticed_time=noticed.time() if noticed else None,
+                responded_on=responded.date(),
+                responded_time=responded.time(),
+                channel=channel,
+            )
+        )
+    return responses
+
+
+def _concerns(world: DemoWorld) -> None:
+    township = world.township
+    if township.concern_responses.exists():
+        return
+    responses = gucheng_concerns()
+    for response in responses:
+        response.agency = township
+    ConcernResponse.objects.bulk_create(responses)
+
+
+def _platforms(world: DemoWorld, today: date) -> None:
+    """Platforms dated from ``today``: the seed township's are up to date,
+    小峡镇's WeChat account was last updated 40 days ago (R69)."""
+    xiaoxia = world.sibling_townships[0]
+    rows = [
+        (
+            world.township,
+            PlatformKind.OGI_COLUMN,
+            "平安区人民政府网站古城回族乡政府信息公开专栏",
+            "http://www.pinganqu.gov.cn/",
+            today - timedelta(days=2),
+        ),
+        (
+            world.township,
+            PlatformKind.WECHAT,
+            "古城回族乡发布",
+            "",
+            today - timedelta(days=1),
+        ),
+        (
+            xiaoxia,
+            PlatformKind.OGI_COLUMN,
+            "平安区人民政府网站小峡镇政府信息公开专栏",
+            "http://www.pinganqu.gov.cn/",
+            today - timedelta(days=5),
+        ),
+        (xiaoxia, PlatformKind.WECHAT, "小峡镇发布", "", today - timedelta(days=40)),
+    ]
+    for agency, kind, name, url, updated in rows:
+        Platform.objects.get_or_create(
+            agency=agency,
+            kind=kind,
+            name=name,
+            defaults={"url": url, "last_updated_on": updated},
+        )
+
+
+def build_demo_engagement(world: DemoWorld, today: date | None = None) -> None:
+    """Add the demo's concern responses and platforms where missing."""
+    with transaction.atomic():
+        _concerns(world)
+        _platforms(world, today or timezone.localdate())
+
+
 def build_demo_catalogue(world: DemoWorld | None = None) -> int:
     """Create the demo catalogue where missing; return how many documents
     were created (0 when it was already there)."""
     from gongkai.workcalendar.selectors import clear_calendar_cache, get_calendar
 
     world = world or build_demo_world()
+    build_demo_engagement(world)
     if Document.objects.filter(agency=world.township).exists():
         return 0
     # Built from the table as it is now, not from a process cache that a

@@ -9,7 +9,15 @@ from django.core.files.base import ContentFile
 
 from gongkai.accounts.isolation import registry
 
-from .models import Attachment, Category, Document, ProactiveSuggestion, StandardEntry
+from .models import (
+    Attachment,
+    Category,
+    ConcernResponse,
+    Document,
+    Platform,
+    ProactiveSuggestion,
+    StandardEntry,
+)
 
 
 def _document_of(agency) -> Document:
@@ -58,6 +66,26 @@ def _suggestion_of(agency) -> ProactiveSuggestion:
     )
 
 
+def _concern_of(agency) -> ConcernResponse:
+    return ConcernResponse.objects.create(
+        agency=agency,
+        topic=f"{agency.name}群众反映的供暖问题甲乙丙",
+        noticed_on=date(2023, 11, 20),
+        responded_on=date(2023, 11, 21),
+        channel="new_media",
+    )
+
+
+def _platform_of(agency) -> Platform:
+    number = Platform.objects.filter(agency=agency).count() + 1
+    return Platform.objects.create(
+        agency=agency,
+        kind="wechat",
+        name=f"{agency.name}公众号甲乙丙{number}",
+        last_updated_on=date(2023, 11, 1),
+    )
+
+
 registry.register(
     Document,
     build=_document_of,
@@ -79,6 +107,18 @@ registry.register(
     build=_suggestion_of,
     marker=lambda s: s.description,
     params=("suggestion_pk",),
+)
+registry.register(
+    ConcernResponse,
+    build=_concern_of,
+    marker=lambda response: response.topic,
+    params=("concern_pk",),
+)
+registry.register(
+    Platform,
+    build=_platform_of,
+    marker=lambda platform: platform.name,
+    params=("platform_pk",),
 )
 registry.register_param("year", 2023)
 registry.register_public("portal", api_prefixes=("/api/catalogue",))

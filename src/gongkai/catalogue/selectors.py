@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.http import Http404
@@ -19,8 +20,11 @@ from gongkai.organisations.models import Agency
 from .models import (
     Article20Figures,
     Attachment,
+    ConcernResponse,
     Document,
     DocumentKind,
+    Platform,
+    PlatformKind,
     ProactiveSuggestion,
     StandardEntry,
     Status,
@@ -56,6 +60,47 @@ def get_entry_for_user(user, agency: Agency, pk) -> StandardEntry:
 def get_suggestion_for_user(user, pk, *, write: bool = False) -> ProactiveSuggestion:
     return get_for_user(
         ProactiveSuggestion.objects.select_related("agency"), user, pk, write=write
+    )
+
+
+def get_concern_for_user(user, pk, *, write: bool = False) -> ConcernResponse:
+    """Return 回应关切 record ``pk`` if its agency is within the user's reach
+    (with ``write``: the user may change it), else raise ``Http404``."""
+    return get_for_user(
+        ConcernResponse.objects.select_related("agency", "document"),
+        user,
+        pk,
+        write=write,
+    )
+
+
+def get_platform_for_user(user, pk, *, write: bool = False) -> Platform:
+    """Return platform ``pk`` if its agency is within the user's reach, else
+    raise ``Http404``."""
+    return get_for_user(
+        Platform.objects.select_related("agency"), user, pk, write=write
+    )
+
+
+def concerns_for_user(user) -> models.QuerySet:
+    """Every 回应关切 record of the agencies the user may read."""
+    return filter_for_user(
+        ConcernResponse.objects.select_related("agency", "document"), user
+    )
+
+
+def platforms_for_user(user) -> models.QuerySet:
+    """Every platform of the agencies the user may read."""
+    return filter_for_user(Platform.objects.select_related("agency"), user)
+
+
+def get_public_document_of(agency: Agency, index_number: str) -> Document | None:
+    """Return the agency's published document with ``index_number``, or
+    None."""
+    return (
+        Document.objects.public()
+        .filter(agency=agency, index_number=index_number.strip())
+        .first()
     )
 
 
@@ -135,6 +180,31 @@ def published_count(agency: Agency, year: int) -> int:
     return Document.objects.filter(
         agency=agency, published_on__range=(first, last)
     ).count()
+
+
+def interpretation_count(agency: Agency, year: int) -> int:
+    """Return how many 政策解读 the agency published in ``year`` (R50;
+    withdrawn ones included, as in ``published_count``)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return Document.objects.filter(
+        agency=agency,
+        kind=DocumentKind.INTERPRETATION,
+        published_on__range=(first, last),
+    ).count()
+
+
+def concern_response_count(agency: Agency, year: int) -> int:
+    """Return how many responses to public concerns (回应关切, spec §4.5)
+    the agency recorded as given in ``year``."""
+    return ConcernResponse.objects.filter(agency=agency).of_year(year).count()
+
+
+def active_platforms(agency: Agency) -> list[Platform]:
+    """Return the platforms the agency publishes through now (R69), the
+    websites and columns first."""
+    order = {kind: i for i, kind in enumerate(PlatformKind.values)}
+    platforms = Platform.objects.filter(agency=agency).active().order_by("pk")
+    return sorted(platforms, key=lambda p: order.get(p.kind, len(order)))
 
 
 def fees_10k_yuan(amount_yuan: Decimal, decimals: int = 4) -> int | float:
@@ -246,10 +316,39 @@ class Flags:
     suggestions: models.QuerySet  # 第四十四条
     stale_guides: list  # 第十二条、第五十三条
     quiet_agencies: list  # R69
+    stale_platforms: models.QuerySet  # R69, 国办秘函〔2019〕19号
+    platform_days: int
+
+
+# 国办秘函〔2019〕19号: a 政务新媒体 account with no update for more than two
+# weeks fails by 单项否决 (R69).  The same period is applied to websites and
+# columns, since R69 flags every platform left without update.
+PLATFORM_STALE_DAYS = 14
+
+
+def platform_stale_days() -> int:
+    """Days without update after which a platform is flagged (setting
+    ``CATALOGUE_PLATFORM_STALE_DAYS``)."""
+    return int(getattr(settings, "CATALOGUE_PLATFORM_STALE_DAYS", PLATFORM_STALE_DAYS))
+
+
+def stale_platforms(
+    agencies: models.QuerySet, today: date, days: int | None = None
+) -> models.QuerySet:
+    """Active platforms of ``agencies`` with no update for more than
+    ``days`` days (default ``platform_stale_days()``), oldest first."""
+    days = platform_stale_days() if days is None else days
+    return (
+        Platform.objects.filter(agency__in=agencies)
+        .stale(today, days)
+        .select_related("agency")
+        .order_by("last_updated_on", "pk")
+    )
 
 
 def flags_for(agencies: models.QuerySet, today: date, quiet_days: int = 90) -> Flags:
     """Return the flags of the catalogues of ``agencies`` as of ``today``."""
+    platform_days = platform_stale_days()
     documents = Document.objects.filter(agency__in=agencies).select_related("agency")
     drafts = documents.filter(status=Status.DRAFT)
     return Flags(
@@ -265,6 +364,8 @@ def flags_for(agencies: models.QuerySet, today: date, quiet_days: int = 90) -> F
         ).select_related("agency"),
         stale_guides=[a for a in agencies if _guide_stale(a)],
         quiet_agencies=_quiet(agencies, today, quiet_days),
+        stale_platforms=stale_platforms(agencies, today, platform_days),
+        platform_days=platform_days,
     )
 
 

@@ -1,12 +1,36 @@
 from django.urls import path
 
-from .views import agency, documents
+from .views import agency, documents, engagement
 
 app_name = "catalogue"
 urlpatterns = [
     path("", documents.document_list, name="document_list"),
     path("new/", documents.document_create, name="document_create"),
     path("flags/", agency.flags, name="flags"),
+    path("concerns/", engagement.concern_list, name="concern_list"),
+    path("concerns/new/", engagement.concern_create, name="concern_create"),
+    path(
+        "concerns/<int:concern_pk>/edit/",
+        engagement.concern_edit,
+        name="concern_edit",
+    ),
+    path(
+        "concerns/<int:concern_pk>/delete/",
+        engagement.concern_delete,
+        name="concern_delete",
+    ),
+    path("platforms/", engagement.platform_list, name="platform_list"),
+    path("platforms/new/", engagement.platform_create, name="platform_create"),
+    path(
+        "platforms/<int:platform_pk>/edit/",
+        engagement.platform_edit,
+        name="platform_edit",
+    ),
+    path(
+        "platforms/<int:platform_pk>/updated/",
+        engagement.platform_update,
+        name="platform_update",
+    ),
     path("<int:pk>/", documents.document_detail, name="document_detail"),
     path("<int:pk>/edit/", documents.document_edit, name="document_edit"),
     path("<int:pk>/review/", documents.document_review, name="document_review"),

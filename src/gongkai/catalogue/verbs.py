@@ -21,4 +21,8 @@ VERBS = {
     "catalogue.update_index_scheme": _("修改索引号规则"),
     "catalogue.accept_suggestion": _("采纳主动公开建议"),
     "catalogue.dismiss_suggestion": _("不采纳主动公开建议"),
+    "catalogue.save_concern_response": _("登记回应关切"),
+    "catalogue.delete_concern_response": _("删除回应关切记录"),
+    "catalogue.save_platform": _("登记政府网站与政务新媒体"),
+    "catalogue.record_platform_update": _("登记平台更新"),
 }

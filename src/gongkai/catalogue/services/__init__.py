@@ -10,6 +10,12 @@ from .drafting import (
     remove_attachment,
     update_document,
 )
+from .engagement import (
+    delete_concern_response,
+    record_platform_update,
+    save_concern_response,
+    save_platform,
+)
 from .numbering import next_index_number, update_index_scheme
 from .publication import (
     change_validity,
@@ -28,6 +34,7 @@ __all__ = [
     "accept_suggestion",
     "add_attachment",
     "change_validity",
+    "delete_concern_response",
     "delete_standard_entry",
     "dismiss_suggestion",
     "draft_document",
@@ -37,10 +44,13 @@ __all__ = [
     "publication_problems",
     "publish_document",
     "record_article20_figures",
+    "record_platform_update",
     "record_review",
     "reevaluate_document",
     "refresh_suggestions",
     "remove_attachment",
+    "save_concern_response",
+    "save_platform",
     "save_standard_entry",
     "update_document",
     "update_guide",
