@@ -4,6 +4,8 @@ Each fact is a figure from the platform's records with a ready sentence
 the writer may insert; a figure the platform does not hold is offered as
 a gap to fill, never as zero.  The 信息处理费 sentence of section 六 comes
 from the fee records (R62: amount and number of cases, “未收取” if none).
+Section 一's sub-topic 政府信息公开平台建设 (R63) gets the websites and
+政务新媒体 accounts the agency recorded (R69).
 """
 
 from dataclasses import asdict, dataclass
@@ -40,7 +42,8 @@ def facts_for(agency, year: int, report: AnnualReport) -> list[Fact]:
     return [
         _items_published(agency, year),
         _interpretations(agency, year),
-        _concerns(),
+        _concerns(agency, year),
+        _platforms(agency),
         _applications(report),
         _appeals(report),
         fee_fact(sources.fees_collected(agency, year)),
@@ -68,9 +71,52 @@ def _interpretations(agency, year: int) -> Fact:
     )
 
 
-def _concerns() -> Fact:
-    # Responses to public concerns (回应关切) are not recorded on the platform.
-    return Fact("concerns", "回应社会关切", None, "")
+def _concerns(agency, year: int) -> Fact:
+    """Responses to public concerns (回应关切, spec §4.5) recorded in the
+    catalogue.  Recording them is not compulsory, so no record in the year
+    is a gap for the writer to fill, not “0 次”."""
+    n = sources.concerns_responded(agency, year)
+    if not n:
+        return Fact("concerns", "回应社会关切", None, "")
+    return Fact(
+        "concerns",
+        "回应社会关切",
+        f"{n} 次",
+        f"全年回应群众关注热点信息{n}次。",
+    )
+
+
+# How each kind of platform is named in a sentence; the others (website,
+# OGI column, other) by the name recorded.
+_ACCOUNT_WORDS = {"wechat": "微信公众号", "weibo": "微博", "app": "政务客户端"}
+
+
+def _platform_phrase(platform: sources.PlatformName) -> str:
+    if platform.kind in _ACCOUNT_WORDS:
+        return f"{_ACCOUNT_WORDS[platform.kind]}“{platform.name}”"
+    if platform.kind == "website" and "网" not in platform.name:
+        return f"{platform.name}网站"
+    if platform.kind == "ogi_column" and not any(
+        word in platform.name for word in ("专栏", "栏目")
+    ):
+        return f"{platform.name}政府信息公开专栏"
+    return platform.name
+
+
+def _platforms(agency) -> Fact:
+    """政府信息公开平台建设 (R63): the platforms the agency publishes
+    through (R69); a gap when it recorded none."""
+    label = "政府信息公开平台"
+    platforms = sources.platforms_in_use(agency)
+    if not platforms:
+        return Fact("platforms", label, None, "")
+    phrases = list(dict.fromkeys(_platform_phrase(p) for p in platforms))
+    listed = "、".join(phrases)
+    if len(phrases) > 1:
+        sentence = f"依托{listed}等平台发布政府信息。"
+    else:
+        sentence = f"依托{listed}发布政府信息。"
+    return Fact("platforms", label, listed, sentence)
 
 
 def _applications(report: AnnualReport) -> Fact:

@@ -7,7 +7,9 @@ names their selectors:
 - section 三: ``applications.selectors.table_three(agency, year, format)``;
 - section 四: ``remedies.selectors.table_four(agency, year)``;
 - facts: ``catalogue.selectors.published_count(agency, year)``,
-  ``catalogue.selectors.interpretation_count(agency, year)`` and
+  ``catalogue.selectors.interpretation_count(agency, year)``,
+  ``catalogue.selectors.concern_response_count(agency, year)``,
+  ``catalogue.selectors.active_platforms(agency)`` and
   ``applications.selectors.fee_summary(agency, year)``.
 
 A fact whose selector does not exist (yet) is ``None``: the writer is told
@@ -61,6 +63,27 @@ def items_published(agency, year: int) -> int | None:
 def interpretations_published(agency, year: int) -> int | None:
     selector = _optional("gongkai.catalogue.selectors", "interpretation_count")
     return None if selector is None else selector(agency, year)
+
+
+def concerns_responded(agency, year: int) -> int | None:
+    selector = _optional("gongkai.catalogue.selectors", "concern_response_count")
+    return None if selector is None else selector(agency, year)
+
+
+@dataclass(frozen=True)
+class PlatformName:
+    """A website, column or 政务新媒体 account the agency publishes through
+    (``kind`` is a ``catalogue.models.PlatformKind`` value)."""
+
+    kind: str
+    name: str
+
+
+def platforms_in_use(agency) -> list[PlatformName] | None:
+    selector = _optional("gongkai.catalogue.selectors", "active_platforms")
+    if selector is None:
+        return None
+    return [PlatformName(p.kind, p.name) for p in selector(agency)]
 
 
 def fees_collected(agency, year: int) -> FeeSummary | None:
