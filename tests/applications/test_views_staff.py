@@ -204,6 +204,6 @@ def test_every_template_listed_can_be_opened(client, lisi, gucheng):
     links = re.findall(
         r'href="(/staff/applications/templates/[^"]+)"', page(client, "templates")
     )
-    assert len(links) == 9 + 21  # every kind, and the reply per outcome
+    assert len(links) == 10 + 21  # every kind, and the reply per outcome
     for link in links:
         assert client.get(link.replace("&amp;", "&")).status_code == 200, link

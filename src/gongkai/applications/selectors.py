@@ -20,7 +20,16 @@ from gongkai.workcalendar.selectors import get_calendar
 from gongkai.workdays import CalendarMissing
 
 from . import deadlines, outcomes
-from .models import Application, Attachment, Consultation, FeeNotice, Letter, Status
+from .models import (
+    Application,
+    Attachment,
+    Consultation,
+    FeeNotice,
+    Letter,
+    RecordCorrection,
+    RecordCorrectionFile,
+    Status,
+)
 
 COLUMN_INDEX = {column.key: i for i, column in enumerate(APPLICANT_COLUMNS)}
 
@@ -68,6 +77,41 @@ def find_by_query_code(number: str, query_code: str) -> Application | None:
         return None
     return (
         Application.objects.select_related("agency")
+        .filter(number=number.strip(), query_code=query_code)
+        .first()
+    )
+
+
+def get_record_correction_for_user(
+    user, pk, *, write: bool = False
+) -> RecordCorrection:
+    """Return correction request ``pk`` (第四十一条) if its agency is within
+    the user's reach; else raise ``Http404``."""
+    queryset = RecordCorrection.objects.select_related(
+        "agency", "agency__parent", "competent_agency", "transferred_from__agency"
+    )
+    return get_for_user(queryset, user, pk, write=write)
+
+
+def get_record_file_for_user(user, pk) -> RecordCorrectionFile:
+    queryset = RecordCorrectionFile.objects.select_related("record__agency")
+    return get_for_user(queryset, user, pk, agency_field="record__agency")
+
+
+def record_corrections_for_user(user) -> models.QuerySet:
+    """Return the correction requests of the agencies within reach."""
+    return RecordCorrection.objects.filter(
+        agency__in=agencies_for_user(user)
+    ).select_related("agency")
+
+
+def find_record_correction(number: str, query_code: str) -> RecordCorrection | None:
+    """Return the correction request with this number and query code (the
+    requester's access without an account), or None."""
+    if not number or not query_code:
+        return None
+    return (
+        RecordCorrection.objects.select_related("agency")
         .filter(number=number.strip(), query_code=query_code)
         .first()
     )

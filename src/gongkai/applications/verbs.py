@@ -30,4 +30,13 @@ VERBS = {
     "applications.recompute_deadline": _("重新计算期限"),
     "applications.mark_overdue": _("标记逾期"),
     "applications.view_attachment": _("查看附件"),
+    # 更正申请 (《条例》第四十一条)
+    "applications.submit_record_correction": _("在线提交更正申请"),
+    "applications.register_record_correction": _("登记更正申请"),
+    "applications.receive_transferred_record_correction": _("收到转送的更正申请"),
+    "applications.add_record_evidence": _("上传更正申请证据材料"),
+    "applications.decide_record_correction": _("核实并处理更正申请"),
+    "applications.issue_record_notice": _("出具更正申请处理告知书"),
+    "applications.record_notice_delivery": _("记录更正申请告知书送达"),
+    "applications.view_record_evidence": _("查看更正申请证据材料"),
 }

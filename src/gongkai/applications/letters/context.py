@@ -172,3 +172,60 @@ def reply_context(application, reply) -> dict[str, str]:
         values |= correction_context(correction)
     values["outcome_reason"] = outcome_reason(reply.outcome, values)
     return values
+
+
+def record_context(record, issued_on: date) -> dict[str, str]:
+    """Return the placeholder values of the notice closing a
+    correction-of-record request (《条例》第四十一条)."""
+    from . import defaults
+    from .render import render_text
+
+    agency = record.agency
+    values = {
+        "applicant_name": record.requester_name,
+        "agency_name": agency.name,
+        "number": record.number,
+        "query_code": record.query_code,
+        "channel": record.get_channel_display(),
+        "receipt_date": chinese_date(record.received_on),
+        "issued_on": chinese_date(issued_on),
+        "ogi_body_name": agency.ogi_body_name or agency.name,
+        "ogi_body_address": agency.ogi_body_address or "—",
+        "ogi_body_telephone": agency.ogi_body_telephone or "—",
+        "reconsideration_body": reconsideration_body(agency),
+        "record_description": record.record_description.strip().rstrip("。") + "。",
+        "requested_change": record.requested_change.strip(),
+        "findings": record.findings.strip(),
+        "correction_made": record.correction_made.strip(),
+        "competent_agency": record.competent_agency_text,
+        "transfer_reference": _transfer_reference(record),
+        "rejection_ground": _rejection_ground(record),
+        "record_remedy": defaults.RECORD_REMEDY,
+    }
+    values["record_result_text"] = render_text(
+        defaults.RECORD_RESULTS.get(record.result, ""), values
+    )
+    return values
+
+
+def _transfer_reference(record) -> str:
+    transfer = record.transfers.first()
+    if transfer is None:
+        return ""
+    return (
+        f"转送后的编号为 {transfer.number}，查询码为 {transfer.query_code}，"
+        "您可以凭编号和查询码查询办理进度。"
+    )
+
+
+# The letter is a Chinese document whatever the language of the page.
+REJECTION_GROUNDS = {
+    "not_own": "所涉政府信息记录与您自身无关",
+    "insufficient": "您提供的证据不足以证明该记录不准确",
+    "accurate": "该政府信息记录准确",
+    "other": "您的申请不符合《中华人民共和国政府信息公开条例》第四十一条规定的更正条件",
+}
+
+
+def _rejection_ground(record) -> str:
+    return REJECTION_GROUNDS.get(record.rejection_ground, "")

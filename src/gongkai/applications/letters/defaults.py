@@ -186,6 +186,35 @@ OUTCOME_REASONS = {
     "other_3": "本机关对您的申请作出如下处理。",
 }
 
+# 《条例》第四十一条: the notice that closes a correction-of-record request;
+# ``record_result_text`` is the sentence proper to the result.
+RECORD_NOTICE = (
+    "更正申请处理告知书",
+    _HEAD
+    + "本机关于{{ receipt_date }}收到您提出的政府信息记录更正申请（编号：{{ number }}），"
+    "要求更正的政府信息记录为：{{ record_description }}\n\n"
+    "根据《中华人民共和国政府信息公开条例》第四十一条的规定，本机关对您的申请进行了核实。"
+    "核实情况：{{ findings }}\n\n{{ record_result_text }}\n\n{{ record_remedy }}\n\n"
+    + _CONTACT
+    + _SIGNATURE,
+)
+
+RECORD_RESULTS = {
+    "corrected": "经审核，您提供的证据能够证明上述记录不准确，本机关已予以更正。"
+    "更正内容：{{ correction_made }}",
+    "transferred": "上述政府信息记录不属于本机关职能范围，本机关已将您的更正申请转送"
+    "{{ competent_agency }}处理。{% if transfer_reference %}{{ transfer_reference }}{% endif %}",
+    "referred": "上述政府信息记录不属于本机关职能范围，请您向有权更正的行政机关"
+    "（{{ competent_agency }}）提出更正申请。",
+    "rejected": "经审核，{{ rejection_ground }}，本机关不予更正。",
+}
+
+RECORD_REMEDY = (
+    "您认为本机关在政府信息公开工作中侵犯您合法权益的，可以依照《中华人民共和国政府信息公开条例》"
+    "第五十一条的规定，向上一级行政机关或者政府信息公开工作主管部门投诉、举报，"
+    "也可以依法申请行政复议或者提起行政诉讼。"
+)
+
 BY_KIND = {
     "receipt": RECEIPT,
     "correction": CORRECTION,
@@ -195,4 +224,5 @@ BY_KIND = {
     "reasons": REASONS,
     "delayed": DELAYED,
     "fee": FEE,
+    "record_notice": RECORD_NOTICE,
 }

@@ -63,6 +63,15 @@ PLACEHOLDERS = {
     "legal_basis": "法律依据和理由",
     "redirect_agency": "负责公开的机关及联系方式",
     "remedy_notice": "救济途径告知",
+    "record_description": "需要更正的政府信息记录（更正申请）",
+    "requested_change": "记录不准确之处及更正请求（更正申请）",
+    "findings": "核实情况（更正申请）",
+    "record_result_text": "处理结果的标准表述（更正申请，第四十一条）",
+    "correction_made": "更正内容（更正申请）",
+    "competent_agency": "有权更正的机关及联系方式（更正申请）",
+    "transfer_reference": "转送后的编号和查询码（更正申请）",
+    "rejection_ground": "不予更正的理由（更正申请）",
+    "record_remedy": "救济途径告知（更正申请）",
 }
 
 

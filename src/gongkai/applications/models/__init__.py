@@ -19,6 +19,14 @@ from .documents import (
     LetterKind,
     LetterTemplate,
 )
+from .record_corrections import (
+    RecordChannel,
+    RecordCorrection,
+    RecordCorrectionFile,
+    RecordResult,
+    RecordStatus,
+    RejectionGround,
+)
 from .steps import (
     Consultation,
     ConsultationKind,
@@ -60,6 +68,12 @@ __all__ = [
     "LetterTemplate",
     "Position",
     "ProvisionForm",
+    "RecordChannel",
+    "RecordCorrection",
+    "RecordCorrectionFile",
+    "RecordResult",
+    "RecordStatus",
+    "RejectionGround",
     "Reply",
     "Status",
 ]

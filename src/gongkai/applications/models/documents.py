@@ -19,6 +19,9 @@ class LetterKind(models.TextChoices):
     DELAYED = "delayed", _("延迟答复告知书（第三十五条）")
     FEE = "fee", _("信息处理费收费通知书")
     REPLY = "reply", _("政府信息公开申请答复书")
+    # 《条例》第四十一条: the notice closing a correction-of-record request
+    # (stored on the request itself; agencies may word it like any letter).
+    RECORD_NOTICE = "record_notice", _("更正申请处理告知书")
 
 
 # Letters addressed to somebody other than the applicant.

@@ -24,6 +24,13 @@ from .letters import (
     save_letter_template,
     wording,
 )
+from .record_corrections import (
+    clean_record_fields,
+    decide_record_correction,
+    record_notice_delivery,
+    register_record_correction,
+    submit_online_record_correction,
+)
 from .steps import (
     ask_for_reasons,
     decide_on_reasons,
@@ -45,10 +52,12 @@ __all__ = [
     "archive_application",
     "ask_for_reasons",
     "clean_fields",
+    "clean_record_fields",
     "close_application",
     "close_as_abandoned",
     "confirm_receipt",
     "decide_on_reasons",
+    "decide_record_correction",
     "extend_deadline",
     "fee_pauses_clock",
     "issue_fee_notice",
@@ -60,8 +69,10 @@ __all__ = [
     "record_consultation_answer",
     "record_delivery",
     "record_fee_payment",
+    "record_notice_delivery",
     "refresh_deadlines",
     "register_application",
+    "register_record_correction",
     "request_correction",
     "reset_letter_template",
     "run_daily_jobs",
@@ -69,6 +80,7 @@ __all__ = [
     "start_consultation",
     "submit_correction",
     "submit_online_application",
+    "submit_online_record_correction",
     "waive_fee",
     "wording",
 ]

@@ -27,6 +27,7 @@ from ..models import (
     Delivery,
     IdKind,
     LetterKind,
+    RecordCorrection,
     Status,
 )
 from .common import (
@@ -297,10 +298,12 @@ def _check_rate(ip: str | None) -> None:
     if not ip or limit <= 0:
         return
     since = timezone.now() - timedelta(hours=1)
-    if (
+    # Applications and correction requests (第四十一条) count together.
+    recent = (
         Application.objects.filter(client_ip=ip, submitted_at__gte=since).count()
-        >= limit
-    ):
+        + RecordCorrection.objects.filter(client_ip=ip, submitted_at__gte=since).count()
+    )
+    if recent >= limit:
         raise TooManyApplications(
             _(
                 "同一网络地址一小时内提交的申请过多，请稍后再试，或通过信函、当面等方式提出申请。"
