@@ -24,11 +24,19 @@ from .schemas import (
     ExtensionIn,
     FeeOut,
     ReceiveCorrectionIn,
+    RecordCorrectionDetailOut,
+    RecordCorrectionOut,
     RegisterIn,
     TablesOut,
     ValidationErrorOut,
 )
-from .selectors import cases_for_user, get_application_for_user, table_three
+from .selectors import (
+    cases_for_user,
+    get_application_for_user,
+    get_record_correction_for_user,
+    record_corrections_for_user,
+    table_three,
+)
 
 router = Router(tags=["applications"], auth=django_auth)
 READ = {401: ErrorOut, 404: ErrorOut}
@@ -185,6 +193,31 @@ def tables(request: HttpRequest, agency_id: int, year: int):
             "applications": table_three(agency, year, fmt),
             "appeals": table_four(agency, year),
         },
+    )
+
+
+@router.get(
+    "/record-corrections/",
+    response={200: list[RecordCorrectionOut], 401: ErrorOut},
+)
+def list_record_corrections(request: HttpRequest, status: str = "", limit: int = 100):
+    """Correction-of-record requests (更正申请, 《条例》第四十一条) within the
+    user's reach, oldest received first (at most 500); ``status`` is
+    ``pending`` or ``closed``."""
+    found = record_corrections_for_user(request.user).select_related("transferred_from")
+    if status:
+        found = found.filter(status=status)
+    return found.order_by("received_on", "pk")[: max(1, min(limit, MAX_LIST))]
+
+
+@router.get(
+    "/record-corrections/{record_correction_id}",
+    response={200: RecordCorrectionDetailOut, **READ},
+)
+def get_record_correction(request: HttpRequest, record_correction_id: int):
+    """One correction request with its decision, notice and evidence files."""
+    return Status(
+        200, get_record_correction_for_user(request.user, record_correction_id)
     )
 
 

@@ -26,6 +26,8 @@ from .models import (
     LetterKind,
     Position,
     ProvisionForm,
+    RecordResult,
+    RejectionGround,
 )
 from .services import Upload, clean_fields
 
@@ -292,7 +294,11 @@ class RegisterForm(IntakeForm):
 
 
 class TrackForm(forms.Form):
-    number = forms.CharField(label=_("申请编号"), max_length=32)
+    number = forms.CharField(
+        label=_("申请编号"),
+        max_length=32,
+        help_text=_("政府信息公开申请的编号，或更正申请的编号（GZ开头）。"),
+    )
     query_code = forms.CharField(label=_("查询码"), max_length=20)
 
 
@@ -513,3 +519,150 @@ class FeeCalculatorForm(forms.Form):
 
 
 LETTER_KIND_CHOICES = LetterKind.choices
+
+
+# -- correction-of-record requests (更正申请, 《条例》第四十一条) --------------
+
+
+class RecordCorrectionForm(forms.Form):
+    """Who asks, which record is inaccurate and how, and the evidence."""
+
+    requester_type = forms.ChoiceField(
+        label=_("申请人类型"), choices=ApplicantType.choices, widget=forms.RadioSelect
+    )
+    requester_name = forms.CharField(
+        label=_("姓名或名称"),
+        max_length=100,
+        help_text=_("自然人填写姓名；法人或其他组织填写全称。"),
+    )
+    id_kind = forms.ChoiceField(label=_("身份证明"), choices=IdKind.choices)
+    id_number = forms.CharField(label=_("证件号码"), max_length=40)
+    contact_person = forms.CharField(
+        label=_("联系人"),
+        max_length=50,
+        required=False,
+        help_text=_("法人或其他组织必填。"),
+    )
+    phone = forms.CharField(label=_("联系电话"), max_length=30)
+    email = forms.EmailField(label=_("电子邮箱"), required=False)
+    address = forms.CharField(label=_("通信地址"), max_length=200, required=False)
+    record_description = text_area(
+        _("需要更正的政府信息记录"),
+        rows=3,
+        help_text=_(
+            "写明记录所在的文件、名单或证明的名称、文号，以及本机关提供或公开该记录的时间和途径。"
+        ),
+    )
+    requested_change = text_area(
+        _("记录不准确之处及更正请求"),
+        rows=3,
+        help_text=_("哪一项记录与您本人（本单位）的实际情况不符，应当如何更正。"),
+    )
+    evidence = text_area(
+        _("证明记录不准确的证据"),
+        rows=3,
+        help_text=_(
+            "列明证据，如户口簿、证明文件、合同；可以在下方上传证据材料（第四十一条：有证据证明的，可以要求更正）。"
+        ),
+    )
+    files = AttachmentsField(
+        label=_("证据材料"),
+        help_text=_("最多 5 个，每个不超过 10 MB（PDF、JPG、PNG、DOC、DOCX、OFD）。"),
+    )
+
+    def clean(self):
+        from .services import clean_record_fields
+        from .services.record_corrections import RECORD_FIELDS
+
+        cleaned = super().clean()
+        try:
+            self.record = clean_record_fields(
+                {name: cleaned.get(name, "") for name in RECORD_FIELDS}
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field not in self.errors:
+                    self.add_error(field if field in self.fields else None, messages)
+        return cleaned
+
+
+class PublicRecordCorrectionForm(RecordCorrectionForm):
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    website = forms.CharField(
+        label=_("请勿填写此项"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    truthful = forms.BooleanField(label=_("本人承诺所填信息和所附证据真实有效"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].initial = uuid.uuid4()
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("提交失败，请刷新页面后重试。"))
+        return ""
+
+
+class RegisterRecordCorrectionForm(RecordCorrectionForm):
+    channel = forms.ChoiceField(label=_("提出方式"), choices=[])
+    received_on = date_field(_("收到日期"))
+    field_order = ["channel", "received_on"]
+
+    def __init__(self, *args, **kwargs):
+        from .models import RecordChannel
+        from .services.record_corrections import DESK_CHANNELS
+
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = [
+            c for c in RecordChannel.choices if c[0] in DESK_CHANNELS
+        ]
+        self.fields["received_on"].initial = timezone.localdate()
+
+
+class DecideRecordCorrectionForm(TodayForm):
+    result = forms.ChoiceField(
+        label=_("处理结果"), choices=RecordResult.choices, widget=forms.RadioSelect
+    )
+    findings = text_area(
+        _("核实情况"),
+        rows=3,
+        help_text=_("写明核实了哪些档案、证据，结论是什么；将写入告知书。"),
+    )
+    correction_made = text_area(
+        _("更正内容"),
+        required=False,
+        rows=2,
+        help_text=_("予以更正时必填：更正前后的记录。"),
+    )
+    rejection_ground = forms.ChoiceField(
+        label=_("不予更正的理由"),
+        choices=[("", "——")] + RejectionGround.choices,
+        required=False,
+    )
+    competent_agency = forms.ModelChoiceField(
+        label=_("有权更正的机关（本平台）"),
+        queryset=None,
+        required=False,
+        help_text=_("转送本平台上的机关时，系统在该机关登记此申请并附上证据材料。"),
+    )
+    competent_agency_name = forms.CharField(
+        label=_("有权更正的机关（不在本平台）"),
+        max_length=100,
+        required=False,
+        help_text=_("转送或告知向其提出时，未在上方选择的，请填写机关名称。"),
+    )
+    competent_agency_contact = forms.CharField(
+        label=_("有权更正的机关联系方式"), max_length=200, required=False
+    )
+    on = date_field(_("处理日期"))
+
+    def __init__(self, *args, agency=None, **kwargs):
+        from gongkai.organisations.models import Agency
+
+        super().__init__(*args, **kwargs)
+        others = Agency.objects.order_by("path")
+        if agency is not None:
+            others = others.exclude(pk=agency.pk)
+        self.fields["competent_agency"].queryset = others

@@ -9,7 +9,15 @@ from django.utils import timezone
 
 from gongkai.accounts.isolation import registry
 
-from .models import Application, Attachment, Consultation, Letter, Status
+from .models import (
+    Application,
+    Attachment,
+    Consultation,
+    Letter,
+    RecordCorrection,
+    RecordCorrectionFile,
+    Status,
+)
 
 
 def build_application(agency) -> Application:
@@ -84,6 +92,44 @@ def build_attachment(agency) -> Attachment:
     )
 
 
+def build_record_correction(agency) -> RecordCorrection:
+    serial = secrets.token_hex(4).upper()
+    number = f"GZISO-{agency.pk:04d}-{serial}"
+    return RecordCorrection.objects.create(
+        agency=agency,
+        number=number,
+        query_code=secrets.token_hex(5).upper(),
+        channel="in_person",
+        requester_type="natural_person",
+        requester_name=f"更正隔离{number}",
+        id_kind="other",
+        id_number=f"证件{serial}",
+        phone="13800000000",
+        record_description=f"测试记录{number}",
+        requested_change="测试",
+        evidence="测试",
+        submitted_at=timezone.now(),
+        received_on=timezone.localdate(),
+        notice_title="更正申请处理告知书",
+        notice_number=f"{number}-01",
+        notice_body=f"告知书正文{number}",
+    )
+
+
+def build_record_file(agency) -> RecordCorrectionFile:
+    found = build_record_correction(agency)
+    token = secrets.token_hex(16)
+    return RecordCorrectionFile.objects.create(
+        record=found,
+        token=token,
+        file=f"record_corrections/isolation/{token}",
+        original_name=f"证据{found.number}.pdf",
+        size=1,
+        content_type="application/pdf",
+        uploaded_at=timezone.now(),
+    )
+
+
 registry.register(
     Application,
     build=build_application,
@@ -106,6 +152,19 @@ registry.register(
     build=build_attachment,
     marker=lambda a: a.original_name,
     params=("attachment_pk",),
+)
+# 更正申请 (《条例》第四十一条): pages, downloads and the JSON API.
+registry.register(
+    RecordCorrection,
+    build=build_record_correction,
+    marker=lambda found: found.requester_name,
+    params=("record_correction_pk", "record_correction_id"),
+)
+registry.register(
+    RecordCorrectionFile,
+    build=build_record_file,
+    marker=lambda f: f.original_name,
+    params=("record_file_pk",),
 )
 # Not record keys: a letter kind, a download format, a report year.
 registry.register_param("kind", "correction")

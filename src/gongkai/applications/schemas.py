@@ -183,3 +183,93 @@ class FeeOut(Schema):
     quantity: int
     amount: int
     lines: list[str]
+
+
+# -- correction-of-record requests (更正申请, 《条例》第四十一条) --------------
+
+
+class RecordCorrectionOut(Schema):
+    id: int
+    number: str
+    agency_id: int
+    agency: str
+    status: str
+    channel: str
+    requester_type: str
+    requester_name: str
+    received_on: date
+    # Internal, configurable target; 第四十一条 sets no time limit.
+    target_date: date | None
+    result: str
+    result_label: str
+    decided_on: date | None
+    transferred_from: str | None
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_target_date(obj):
+        return None if obj.is_closed else obj.target_date()
+
+    @staticmethod
+    def resolve_transferred_from(obj):
+        return obj.transferred_from.number if obj.transferred_from_id else None
+
+
+class EvidenceOut(Schema):
+    id: int
+    original_name: str
+    size: int
+    content_type: str
+    uploaded_at: datetime
+
+
+class NoticeOut(Schema):
+    number: str
+    title: str
+    body: str
+    delivered_on: date | None
+    delivery_method: str
+
+
+class RecordCorrectionDetailOut(RecordCorrectionOut):
+    id_kind: str
+    id_number: str
+    contact_person: str
+    phone: str
+    email: str
+    address: str
+    record_description: str
+    requested_change: str
+    evidence: str
+    findings: str
+    correction_made: str
+    rejection_ground: str
+    competent_agency_id: int | None
+    competent_agency_name: str
+    competent_agency_contact: str
+    transferred_to: list[str]
+    files: list[EvidenceOut]
+    notice: NoticeOut | None
+
+    @staticmethod
+    def resolve_transferred_to(obj):
+        return [t.number for t in obj.transfers.all()]
+
+    @staticmethod
+    def resolve_files(obj):
+        return list(obj.files.all())
+
+    @staticmethod
+    def resolve_notice(obj):
+        if not obj.notice_body:
+            return None
+        return {
+            "number": obj.notice_number,
+            "title": obj.notice_title,
+            "body": obj.notice_body,
+            "delivered_on": obj.notice_delivered_on,
+            "delivery_method": obj.notice_delivery_method,
+        }

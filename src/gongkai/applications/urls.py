@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actions, staff, templates
+from .views import actions, record_corrections, staff, templates
 
 app_name = "applications"
 urlpatterns = [
@@ -62,5 +62,41 @@ urlpatterns = [
     ),
     path(
         "attachments/<int:attachment_pk>/", staff.attachment_download, name="attachment"
+    ),
+    # 更正申请 (《条例》第四十一条)
+    path(
+        "record-corrections/",
+        record_corrections.record_list,
+        name="record_corrections",
+    ),
+    path(
+        "record-corrections/new/",
+        record_corrections.record_register,
+        name="record_correction_register",
+    ),
+    path(
+        "record-corrections/<int:record_correction_pk>/",
+        record_corrections.record_detail,
+        name="record_correction",
+    ),
+    path(
+        "record-corrections/<int:record_correction_pk>/decide/",
+        record_corrections.record_decide,
+        name="record_correction_decide",
+    ),
+    path(
+        "record-corrections/<int:record_correction_pk>/delivery/",
+        record_corrections.record_delivery,
+        name="record_correction_delivery",
+    ),
+    path(
+        "record-corrections/<int:record_correction_pk>/notice.<str:fmt>",
+        record_corrections.record_notice,
+        name="record_correction_notice",
+    ),
+    path(
+        "record-corrections/files/<int:record_file_pk>/",
+        record_corrections.record_file,
+        name="record_correction_file",
     ),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import public
+from .views import public, record_corrections
 
 app_name = "apply"
 urlpatterns = [
@@ -18,4 +18,25 @@ urlpatterns = [
         name="track_letter",
     ),
     path("fees/", public.fee_calculator, name="fees"),
+    # 更正申请 (《条例》第四十一条)
+    path(
+        "<int:agency_pk>/record-correction/",
+        record_corrections.public_form,
+        name="record_form",
+    ),
+    path(
+        "record-correction/submitted/",
+        record_corrections.public_submitted,
+        name="record_submitted",
+    ),
+    path(
+        "track/record-correction/",
+        record_corrections.public_track,
+        name="record_track",
+    ),
+    path(
+        "track/record-correction/notice.<str:fmt>",
+        record_corrections.public_notice,
+        name="record_track_notice",
+    ),
 ]

@@ -32,6 +32,22 @@ def letter_response(letter: Letter, fmt: str) -> HttpResponse:
     return response
 
 
+def notice_response(request_record, fmt: str) -> HttpResponse:
+    """The notice closing a correction request (第四十一条) as DOCX or PDF."""
+    if fmt not in RENDERERS or not request_record.notice_body:
+        raise Http404
+    content = RENDERERS[fmt](
+        request_record.notice_title,
+        request_record.notice_number,
+        request_record.notice_body,
+    )
+    response = HttpResponse(content, content_type=MEDIA_TYPES[fmt])
+    response["Content-Disposition"] = attachment_header(
+        f"{request_record.notice_title}-{request_record.notice_number}.{fmt}"
+    )
+    return response
+
+
 def attachment_response(attachment) -> FileResponse:
     response = FileResponse(
         attachment.file.open("rb"), content_type=attachment.content_type

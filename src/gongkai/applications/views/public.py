@@ -25,7 +25,8 @@ from ..forms import (
     add_service_errors,
 )
 from ..models import Application, Letter, Status
-from ..selectors import find_by_query_code
+from ..selectors import find_by_query_code, find_record_correction
+from . import record_corrections
 from .documents import letter_response
 
 SUBMITTED_KEY = "applications_submitted"
@@ -96,10 +97,13 @@ def track(request: HttpRequest) -> HttpResponse:
         if _too_many_lookups(request):
             form.add_error(None, _("查询过于频繁，请十分钟后再试。"))
         else:
-            application = find_by_query_code(
-                form.cleaned_data["number"],
-                services.normalise_query_code(form.cleaned_data["query_code"]),
-            )
+            number = form.cleaned_data["number"].strip().upper()
+            code = services.normalise_query_code(form.cleaned_data["query_code"])
+            found = find_record_correction(number, code)
+            if found is not None:  # 更正申请 (第四十一条): numbered GZ…
+                record_corrections.remember(request, found)
+                return redirect("apply:record_track")
+            application = find_by_query_code(number, code)
             if application is not None:
                 request.session[TRACKED_KEY] = application.pk
                 return redirect("apply:track_case")
