@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from gongkai.applications.demo import build_demo_applications
-from gongkai.applications.models import Application, Status
+from gongkai.applications.models import Application, RecordCorrection, Reply, Status
 from gongkai.remedies.models import Remedy
 
 from .conftest import at
@@ -46,9 +46,34 @@ def test_every_state_is_present(demo):
     assert Remedy.objects.exclude(result="pending").exists()
 
 
+def test_it_shows_the_form_of_provision_help_and_record_corrections(demo, world):
+    # R26: another form than asked for, with its reason, stated in the letter.
+    changed = Reply.objects.exclude(form_change_reason="").get(
+        application__agency=world.township
+    )
+    assert (changed.application.provision_form, changed.provided_form) == (
+        "paper",
+        "media",
+    )
+    assert "第四十条" in changed.application.letters.get(kind="reply").body
+    # R28: one applicant flagged for help, with a note.
+    helped = [case for case in demo if case.needs_assistance]
+    assert len(helped) == 1 and "视力障碍" in helped[0].assistance_note
+    # R27: two requests in the township, one corrected, one transferred to
+    # the neighbouring township, where it waits.
+    township = RecordCorrection.objects.filter(agency=world.township)
+    assert sorted(township.values_list("result", flat=True)) == [
+        "corrected",
+        "transferred",
+    ]
+    assert all(r.notice_body for r in township)
+    transfer = RecordCorrection.objects.get(agency=world.sibling_townships[0])
+    assert transfer.status == "pending" and transfer.transferred_from in township
+
+
 def test_running_it_again_adds_nothing(demo, world):
-    count = Application.objects.count()
+    count = Application.objects.count(), RecordCorrection.objects.count()
     with at(TODAY):
         again = build_demo_applications(world, TODAY)
-    assert Application.objects.count() == count
+    assert (Application.objects.count(), RecordCorrection.objects.count()) == count
     assert len(again) == len(demo)

@@ -2,7 +2,10 @@
 its sibling townships, in every state (awaiting confirmation, running, due
 soon, overdue, awaiting correction, consulting, extended, fee pending,
 waiting for calendar data, closed with many outcomes, abandoned, archived)
-with reconsideration and litigation records.
+with reconsideration and litigation records; one reply in another form
+than asked for (第四十条), one applicant who needs help (第四十三条), and two
+correction-of-record requests (第四十一条), one corrected, one transferred
+to the neighbouring township.
 
 Dates are counted back from ``today`` so the demo looks alive whenever it
 is loaded.  Built through the services (audit log, letters and deadlines
@@ -26,7 +29,7 @@ from gongkai.workdays import CalendarMissing, add_workdays
 
 from . import services
 from .identity import make_resident_id
-from .models import Application
+from .models import Application, RecordCorrection
 
 # (name, ID body): 17 digits, the check character is added.
 PEOPLE = [
@@ -76,7 +79,7 @@ def build_demo_applications(
     world = world or build_demo_world()
     agencies = [world.township, *world.sibling_townships]
     existing = Application.objects.filter(agency__in=agencies, id_number__in=DEMO_IDS)
-    if existing.exists():
+    if existing.exists() and _has_demo_record_corrections(world):
         return list(existing)
     create_demo_staff(world)
     demo = Demo(world, today or timezone.localdate(), [], [])
@@ -86,12 +89,15 @@ def build_demo_applications(
             username__in=["lisi", "wangwu", "sunba", "admin"]
         )
     }
-    for scenario in TOWNSHIP:
-        _run(demo, scenario, world.township, users["lisi"], users["wangwu"])
-    for scenario in SIBLING:
-        _run(demo, scenario, world.sibling_townships[0], users["sunba"], None)
-        _run(demo, scenario, world.sibling_townships[1], users["admin"], None)
-    services.run_daily_jobs(demo.today)
+    if not existing.exists():
+        for scenario in TOWNSHIP:
+            _run(demo, scenario, world.township, users["lisi"], users["wangwu"])
+        for scenario in SIBLING:
+            _run(demo, scenario, world.sibling_townships[0], users["sunba"], None)
+            _run(demo, scenario, world.sibling_townships[1], users["admin"], None)
+        services.run_daily_jobs(demo.today)
+    if not _has_demo_record_corrections(world):
+        _run(demo, record_corrections, world.township, users["lisi"], None)
     return list(Application.objects.filter(agency__in=agencies, id_number__in=DEMO_IDS))
 
 
@@ -121,13 +127,14 @@ class Ctx:
         kind: str = "person",
         channel: str = "in_person",
         topic: int = 0,
+        **changes,
     ):
         received = self.day(days_ago)
         case = services.register_application(
             self.clerk,
             self.agency,
             channel=channel,
-            fields=self.fields(kind, topic),
+            fields=self.fields(kind, topic) | changes,
             receipt_date=received,
         )
         self.demo.made.append(case)
@@ -229,7 +236,29 @@ def overdue(ctx: Ctx):
 
 
 def oral(ctx: Ctx):
-    ctx.register(2, channel="oral")
+    # R28, 《条例》第四十三条: an applicant who cannot read the letters.
+    ctx.register(
+        2,
+        channel="oral",
+        needs_assistance=True,
+        assistance_note="申请人视力障碍，口头申请；办理结果和文书请电话告知并当面读给申请人。",
+    )
+
+
+def alternative_form(ctx: Ctx):
+    # R26, 《条例》第四十条: paper copies asked for, 480 pages: an electronic
+    # copy instead, for the cost, with the reason in the letter.
+    case = ctx.register(40, provision_form="paper", delivery="post")
+    ctx.close(
+        case,
+        "disclosed",
+        28,
+        provided="所申请的验收报告全文共480页，已刻录光盘邮寄。",
+        provided_form="media",
+        form_change_reason="cost",
+        form_change_note="全文共480页，复印纸质文本公开成本过高",
+    )
+    ctx.deliver_all(case, 27)
 
 
 def awaiting_correction(ctx: Ctx):
@@ -454,6 +483,79 @@ def direct_lawsuit(ctx: Ctx):
     )
 
 
+# -- 更正申请 (R27, 《条例》第四十一条) --------------------------------------------
+
+
+def _record_fields(name: str, id_body: str, **changes) -> dict:
+    return {
+        "requester_type": "natural_person",
+        "requester_name": name,
+        "id_kind": "resident_id",
+        "id_number": make_resident_id(id_body),
+        "phone": "13809720101",
+        "address": "青海省海东市平安区古城回族乡",
+    } | changes
+
+
+def _has_demo_record_corrections(world) -> bool:
+    return RecordCorrection.objects.filter(
+        agency=world.township, id_number__in=DEMO_IDS
+    ).exists()
+
+
+def record_corrections(ctx: Ctx):
+    """Two correction requests in the township: one verified and corrected,
+    one about a record the neighbouring township keeps, transferred there
+    (where it now waits)."""
+    name, body = PEOPLE[0]
+    corrected = services.register_record_correction(
+        ctx.clerk,
+        ctx.agency,
+        channel="in_person",
+        fields=_record_fields(
+            name,
+            body,
+            record_description="本乡2024年度农村低保对象名单中本人家庭的记录",
+            requested_change="家庭人口记为3人，实为4人（2024年3月新生子女）。",
+            evidence="户口簿、出生医学证明（当面出示，复印件附后）",
+        ),
+        received_on=ctx.day(35),
+    )
+    services.decide_record_correction(
+        ctx.clerk,
+        corrected,
+        result="corrected",
+        findings="经调阅低保档案并与户籍信息核对，申请人家庭人口确为4人，原记录有误。",
+        correction_made="低保对象名单中该户家庭人口由“3人”更正为“4人”，已在公示栏和网站同步更正。",
+        on=ctx.day(20),
+    )
+    services.record_notice_delivery(
+        ctx.clerk, corrected, method="当面领取", delivered_on=ctx.day(19)
+    )
+    name, body = PEOPLE[1]
+    transferred = services.register_record_correction(
+        ctx.clerk,
+        ctx.agency,
+        channel="post",
+        fields=_record_fields(
+            name,
+            body,
+            record_description="小峡镇2024年耕地地力保护补贴发放名册中本人承包地面积",
+            requested_change="承包地面积记为2.1亩，实为3.1亩。",
+            evidence="农村土地承包经营权证",
+        ),
+        received_on=ctx.day(15),
+    )
+    services.decide_record_correction(
+        ctx.clerk,
+        transferred,
+        result="transferred",
+        findings="该名册由小峡镇人民政府制作和保存，不属于本机关职能范围。",
+        competent_agency=ctx.demo.world.sibling_townships[0],
+        on=ctx.day(8),
+    )
+
+
 def _token(ctx: Ctx):
     import uuid
 
@@ -490,7 +592,7 @@ TOWNSHIP = [
     closed("not_processed_1", 190),
     closed("not_processed_2", 160),
     closed("other_3", 120, legal_basis="申请人撤回申请。"),
-    closed("disclosed", 40),
+    alternative_form,
     with_remedies,
     direct_lawsuit,
 ]
