@@ -234,6 +234,10 @@ SECURE_CSP = {
 GONGKAI_FEE_PAUSES_CLOCK = env_bool("GONGKAI_FEE_PAUSES_CLOCK", True)
 GONGKAI_APPLY_RATE_LIMIT = env_int("GONGKAI_APPLY_RATE_LIMIT", 5)
 GONGKAI_SMS_SENDER = os.getenv("GONGKAI_SMS_SENDER", "")
+# 更正申请 (《条例》第四十一条) has no statutory period: an internal target.
+GONGKAI_RECORD_CORRECTION_TARGET_WORKDAYS = env_int(
+    "GONGKAI_RECORD_CORRECTION_TARGET_WORKDAYS", 20
+)
 
 # Upload limits (reports, attachments): refuse bodies over this many bytes.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 20 * 1024 * 1024)
