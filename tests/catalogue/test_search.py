@@ -12,7 +12,7 @@ import pytest
 from gongkai.catalogue import search as search_index
 from gongkai.catalogue import services
 from gongkai.catalogue.listing import search
-from gongkai.catalogue.models import Category
+from gongkai.catalogue.models import Category, key_range_of_year
 from gongkai.catalogue.search import Filters, Window
 from tests.catalogue.conftest import draft, publish
 
@@ -120,6 +120,42 @@ def test_pages_follow_the_cursor_both_ways(lisi, zhaoliu, gucheng):
     assert names(third) == ["公示第0号"] and third.next_key is None
     assert names(back) == names(second)
     assert first.total == 7 and not first.capped
+
+
+def test_later_pages_count_what_the_first_page_counted(lisi, zhaoliu, gucheng):
+    for i in range(5):
+        publish(lisi, zhaoliu, gucheng, title=f"公示{i}", today=date(2024, 1, 2 + i))
+    first = search("公示", Filters(today=TODAY), Window(size=2))
+    later = search("公示", Filters(today=TODAY), Window(after=first.next_key, size=2))
+    assert (first.total, later.total) == (5, 5)
+    assert [h.document.title for h in later.items] == ["公示2", "公示1"]
+
+
+def test_a_year_and_a_page_make_one_range_of_keys():
+    """FTS5 walks one range of row ids: the year and the page cursor are
+    merged into one lower and one upper bound."""
+    low, high = key_range_of_year(2023)
+    assert Filters(year=2023).sql("k") == (["k >= %s", "k <= %s"], [low, high], "DESC")
+    after = Filters(year=2023).sql("k", Window(after=high + 10**9))
+    assert after == (["k >= %s", "k <= %s"], [low, high], "DESC")
+    inside = Filters(year=2023).sql("k", Window(after=low + 5))
+    assert inside == (["k >= %s", "k <= %s"], [low, low + 4], "DESC")
+    before = Filters(year=2023).sql("k", Window(before=low - 10))
+    assert before == (["k >= %s", "k <= %s"], [low, high], "ASC")
+    assert Filters().sql("k", Window(before=7)) == (["k >= %s"], [8], "ASC")
+    assert Filters().sql("k", Window(after=7)) == (["k <= %s"], [6], "DESC")
+
+
+def test_a_year_filter_on_a_page_after_a_later_year(library):
+    """A cursor from 2024 with the year 2023 shows 2023 from its newest."""
+    newest = library[-1].listing_key  # 2024
+    result = search(
+        "公", Filters(today=TODAY, year=2023), Window(after=newest, size=20)
+    )
+    assert [h.document.title for h in result.items] == ["古城回族乡2023年部门预算公开"]
+    oldest = library[0].listing_key  # 2023-03-06, the first of 2023
+    result = search("公", Filters(today=TODAY, year=2024), Window(after=oldest))
+    assert result.items == []
 
 
 def test_the_index_number_and_document_number_match_exactly(

@@ -129,6 +129,44 @@ def test_a_category_list_is_paged_newest_first(client, town):
     assert titles(last)[-1] == "统计信息第00期"
 
 
+def test_a_category_page_lists_escaped_titles_with_links_numbers_and_dates(
+    client, notice, town
+):
+    tricky = put(
+        town,
+        title="<b>临时救助</b>公示",
+        category=notice.category,
+        today=date(2024, 4, 9),
+    )
+    page = client.get(column_url(town, "agency_category", "art21t-08"))
+    assert b"<b>" not in page.content
+    items = html.fromstring(page.content).xpath("//ul[@class='document-list']/li")
+    assert [li.xpath("a/text()")[0] for li in items] == [tricky.title, notice.title]
+    assert [li.xpath("a/@href")[0] for li in items] == [
+        tricky.get_absolute_url(),
+        notice.get_absolute_url(),
+    ]
+    assert items[1].xpath("span/span[@class='number']/text()") == ["古政〔2024〕3号"]
+    assert items[0].xpath("span/span[@class='number']") == []
+    assert items[1].xpath("span/time/@datetime") == ["2024-04-08"]
+    assert "共 2 条" in text(page)
+
+
+def test_an_empty_category_says_so(client, town):
+    page = client.get(column_url(town, "agency_category", "art20-04"))
+    assert text(page).count("暂无信息。") == 1
+
+
+def test_a_category_page_costs_three_queries(
+    client, notice, town, django_assert_max_num_queries
+):
+    url = column_url(town, "agency_category", "art21t-08")
+    client.get(url)  # fills the per-process caches
+    # The agency, the page's rows, their count.
+    with django_assert_max_num_queries(3):
+        assert notice.title in text(client.get(url + f"?after={10**15}"))
+
+
 def test_junk_paging_parameters_show_the_first_page(client, notice, town):
     url = column_url(town, "agency_category", "art21t-08")
     page = client.get(url + "?after=abc&before=-1")

@@ -97,6 +97,37 @@ def test_the_page_costs_the_same_queries_for_more_results(
             today=date(2024, 5, 1 + i),
         )
     client.get("/search/", {"q": "复议"})  # fills the per-process caches
-    with django_assert_max_num_queries(6):
+    # The matching keys with their count, the hits, the agency stamp.
+    with django_assert_max_num_queries(3):
         doc = html.fromstring(client.get("/search/", {"q": "复议"}).content)
     assert len(hits(doc)) == 11
+    assert "找到 11 条结果" in doc.text_content()
+
+
+def test_hits_link_their_documents_and_escape_their_text(client, town):
+    tricky = publish(
+        town.clerk,
+        town.reviewer,
+        town.agency,
+        title="<script>复议</script>须知",
+        summary="",
+        body="复议 & <b>申请</b>",
+        document_number="古政〔2024〕9号",
+        today=date(2024, 5, 1),
+    )
+    page = client.get("/search/", {"q": "复议"})
+    assert b"<script>" not in page.content and b"<b>" not in page.content
+    [hit] = html.fromstring(page.content).xpath("//li[@class='hit']")
+    assert hit.xpath("a[@class='hit-title']/@href") == [tricky.get_absolute_url()]
+    assert hit.xpath("a/mark/text()") == ["复议"]
+    assert (
+        "复议 & <b>申请</b>" in hit.xpath("p[@class='hit-excerpt']")[0].text_content()
+    )
+    meta = [e.text_content() for e in hit.xpath("p[@class='hit-meta']/*")]
+    assert meta == [
+        "海东市平安区古城回族乡人民政府",
+        "古政〔2024〕9号",
+        f"索引号 {tricky.index_number}",
+        "2024-05-01",
+    ]
+    assert hit.xpath("p[@class='hit-meta']/time/@datetime") == ["2024-05-01"]

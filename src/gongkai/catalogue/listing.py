@@ -5,16 +5,22 @@ key; ``before``: newer than this key) instead of OFFSET, so page 5,000 of
 a million documents costs what page 1 does.  ``before=0`` is the last
 page.  Totals are counted once and cached for a minute; search totals stop
 counting at ``SEARCH_COUNT_CAP``.
+
+These reads run on every public list and search page, so they are written
+as SQL and run through ``Document.objects.raw`` (model instances with the
+ORM's value conversions, no query compilation): compiling the equivalent
+ORM query cost 0.5–2 ms of CPU, several times the query itself
+(``bench/bench_catalogue.py``).  Rows carry ``LISTED_COLUMNS`` only.
 """
 
 import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import models
+from django.db import connection
 from django.utils.safestring import SafeString
 
-from .models import Document, key_range_of_year
+from .models import Document
 from .numbers import looks_like_index_number, normalise_document_number
 from .search import Filters, Terms, Window, get_backend, parse_query
 from .search.text import highlight, snippet
@@ -23,6 +29,27 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 SEARCH_COUNT_CAP = 1000
 COUNT_SECONDS = 60
+
+# What list rows, search hits and the API's search results read of a
+# document (the API shows the validity of policy documents); other fields
+# load on access, one query each.  Search hits also load the 正文 (their
+# excerpt when there is no 内容概述).
+LISTED_COLUMNS = (
+    "id",
+    "listing_key",
+    "agency_id",
+    "category_id",
+    "kind",
+    "title",
+    "summary",
+    "publisher_name",
+    "document_number",
+    "index_number",
+    "created_on",
+    "published_on",
+    "repealed_on",
+    "valid_until",
+)
 
 
 @dataclass
@@ -53,43 +80,91 @@ def _key(row) -> int:
     return row if isinstance(row, int) else row.listing_key
 
 
-def cached_count(queryset: models.QuerySet, *parts) -> int:
-    """Return ``queryset.count()``, cached for a minute under a key that
-    includes the newest listing key, so a publication shows at once."""
-    newest = queryset.aggregate(newest=models.Max("listing_key"))["newest"]
-    raw = repr((parts, newest)).encode()
+def _select(body: bool = False) -> str:
+    columns = LISTED_COLUMNS + (("body",) if body else ())
+    quote = connection.ops.quote_name
+    return (
+        f"SELECT {', '.join(f'd.{quote(c)}' for c in columns)} "
+        f"FROM {quote(Document._meta.db_table)} AS d"
+    )
+
+
+def _where(filters: Filters, window: Window | None = None) -> tuple[str, list, str]:
+    """Return the WHERE condition of the public documents within
+    ``filters`` and ``window`` (on alias ``d``), its parameters and the
+    ORDER BY direction."""
+    conditions, params = ["d.listing_key IS NOT NULL"], []
+    for column, value in (
+        ("agency_id", filters.agency_id),
+        ("category_id", filters.category_id),
+    ):
+        if value is not None:
+            conditions.append(f"d.{column} = %s")
+            params.append(value)
+    more, more_params, order = filters.sql("d.listing_key", window)
+    return " AND ".join(conditions + more), params + more_params, order
+
+
+def _scalar(sql: str, params: list):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def _count(filters: Filters) -> int:
+    where, params, _order = _where(filters)
+    table = connection.ops.quote_name(Document._meta.db_table)
+    return _scalar(f"SELECT count(*) FROM {table} AS d WHERE {where}", params)
+
+
+def cached_count(filters: Filters) -> int:
+    """Return the number of public documents within ``filters``, cached for
+    a minute under a key that includes the newest listing key, so a
+    publication shows at once."""
+    where, params, _order = _where(filters)
+    table = connection.ops.quote_name(Document._meta.db_table)
+    newest = _scalar(
+        f"SELECT max(d.listing_key) FROM {table} AS d WHERE {where}", params
+    )
+    raw = repr((filters, newest)).encode()
     key = "catalogue:count:" + hashlib.sha1(raw).hexdigest()
     total = cache.get(key)
     if total is None:
-        total = queryset.count()
+        total = _count(filters)
         cache.set(key, total, COUNT_SECONDS)
     return total
 
 
-def list_page(
-    queryset: models.QuerySet, window: Window, *count_key, exact: bool = False
-) -> Page:
-    """Return one page of public documents of ``queryset``.
+def list_page(filters: Filters, window: Window, *, total: str = "page") -> Page:
+    """Return one page of the public documents within ``filters``.
 
-    The total is counted exactly each time with ``exact`` (a small list: an
-    agency's column), cached under ``count_key`` otherwise (a list that can
-    hold the whole catalogue), or left at the page's length without either.
+    ``total`` is ``"exact"`` to count on every call (a small list: an
+    agency's column), ``"cached"`` to count once a minute (a list that can
+    hold the whole catalogue), or ``"page"``: the page's length.
     """
     # Lists show titles, 文号 and dates: the 正文 (often many kilobytes) stays
     # behind, and no agency or category objects are built per row.
-    queryset = queryset.public().defer("body")
-    if window.before is not None:
-        rows = queryset.filter(listing_key__gt=window.before).order_by("listing_key")
-    elif window.after is not None:
-        rows = queryset.filter(listing_key__lt=window.after).order_by("-listing_key")
+    where, params, order = _where(filters, window)
+    sql = f"{_select()} WHERE {where} ORDER BY d.listing_key {order} LIMIT %s"
+    rows = list(Document.objects.raw(sql, [*params, window.size + 1]))
+    items, next_key, previous_key = _cut(rows, window)
+    if total == "exact":
+        count = _count(filters)
+    elif total == "cached":
+        count = cached_count(filters)
     else:
-        rows = queryset.order_by("-listing_key")
-    items, next_key, previous_key = _cut(list(rows[: window.size + 1]), window)
-    if exact:
-        total = queryset.count()
-    else:
-        total = cached_count(queryset, *count_key) if count_key else len(items)
-    return Page(items, next_key, previous_key, total)
+        count = len(items)
+    return Page(items, next_key, previous_key, count)
+
+
+def documents_by_key(keys: list[int], *, body: bool = False) -> list[Document]:
+    """Return the public documents of listing ``keys``, in that order."""
+    if not keys:
+        return []
+    marks = ", ".join(["%s"] * len(keys))
+    sql = f"{_select(body)} WHERE d.listing_key IN ({marks})"
+    found = {d.listing_key: d for d in Document.objects.raw(sql, list(keys))}
+    return [found[k] for k in keys if k in found]
 
 
 # Search ---------------------------------------------------------------------
@@ -146,18 +221,18 @@ def search(query: str, filters: Filters, window: Window) -> SearchResult:
     """
     terms = parse_query(query)
     if not terms:
-        page = list_page(_filtered_queryset(filters), window, "browse", filters)
+        page = list_page(filters, window, total="cached")
         items = _hits(page.items, terms, body=False)
         return SearchResult(**{**vars(page), "items": items})
-    backend = get_backend()
-    keys = backend.match(
-        terms, filters, Window(window.after, window.before, window.size + 1)
+    keys, total = get_backend().match_and_count(
+        terms,
+        filters,
+        Window(window.after, window.before, window.size + 1),
+        SEARCH_COUNT_CAP + 1,
     )
     keys, next_key, previous_key = _cut(keys, window)
     # Hits show the document's own fields only: no related objects.
-    by_key = Document.objects.public().in_bulk(keys, field_name="listing_key")
-    documents = [by_key[k] for k in keys if k in by_key]
-    total = backend.count(terms, filters, SEARCH_COUNT_CAP + 1)
+    documents = documents_by_key(keys, body=True)
     exact = _exact_matches(query) if previous_key is None else []
     # An exact match is shown once, on top.
     documents = [d for d in documents if d not in exact]
@@ -170,16 +245,3 @@ def search(query: str, filters: Filters, window: Window) -> SearchResult:
         terms=terms,
         exact=_hits(exact, terms, exact=True),
     )
-
-
-def _filtered_queryset(filters: Filters) -> models.QuerySet:
-    documents = Document.objects.all()
-    if filters.agency_id is not None:
-        documents = documents.filter(agency_id=filters.agency_id)
-    if filters.category_id is not None:
-        documents = documents.filter(category_id=filters.category_id)
-    if filters.year is not None:
-        documents = documents.filter(listing_key__range=key_range_of_year(filters.year))
-    if filters.validity:
-        documents = documents.with_validity(filters.validity, filters.today)
-    return documents

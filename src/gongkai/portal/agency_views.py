@@ -17,9 +17,8 @@ from gongkai.catalogue.models import (
     SYSTEM_CATEGORY,
     Category,
     CategoryGroup,
-    Document,
 )
-from gongkai.catalogue.search import Window
+from gongkai.catalogue.search import Filters, Window
 from gongkai.catalogue.selectors import has_standard_catalogue, last_published
 from gongkai.organisations.models import Agency
 
@@ -93,7 +92,7 @@ def _column(request, agency: Agency, template: str, **context) -> HttpResponse:
 @require_GET
 def agency_column(request: HttpRequest, agency_pk: int) -> HttpResponse:
     agency = get_public_agency(agency_pk)
-    latest = list_page(Document.objects.filter(agency=agency), Window(size=10))
+    latest = list_page(Filters(agency_id=agency.pk), Window(size=10))
     return _column(
         request,
         agency,
@@ -121,9 +120,9 @@ def agency_guide(request: HttpRequest, agency_pk: int) -> HttpResponse:
 
 
 def _category_page(request, agency: Agency, category: Category, template: str):
-    documents = Document.objects.filter(agency=agency, category=category)
+    filters = Filters(agency_id=agency.pk, category_id=category.pk)
     # One agency's category: small enough to count on every page.
-    page = list_page(documents, window_from(request), exact=True)
+    page = list_page(filters, window_from(request), total="exact")
     return _column(request, agency, template, category=category, page=page)
 
 

@@ -50,18 +50,41 @@ class Filters:
     def needs_join(self) -> bool:
         return bool(self.validity)
 
-    def sql(self, key_column: str) -> tuple[list[str], list]:
-        """Return the year and validity conditions (on ``key_column``, the
-        index row key, and ``d``, the document table) and their parameters."""
+    def sql(
+        self, key_column: str, window: "Window | None" = None
+    ) -> tuple[list[str], list, str]:
+        """Return the conditions of the year, the ``window`` and validity (on
+        ``key_column``, the row key, and ``d``, the document table), their
+        parameters and the ORDER BY direction of the key.
+
+        The year and the window become one range of keys, at most one lower
+        and one upper bound: FTS5 walks its index within one bound of each
+        kind and checks a second one row by row (a year filter on a page
+        after a later key would walk the years in between).
+        """
+        low, high = (
+            key_range_of_year(self.year) if self.year is not None else (None, None)
+        )
+        order = "DESC"
+        if window is not None and window.before is not None:
+            order = "ASC"
+            low = _tighter(max, low, window.before + 1)
+        elif window is not None and window.after is not None:
+            high = _tighter(min, high, window.after - 1)
         conditions, params = [], []
-        if self.year is not None:
-            conditions.append(f"{key_column} BETWEEN %s AND %s")
-            params.extend(key_range_of_year(self.year))
+        for operator, bound in ((">=", low), ("<=", high)):
+            if bound is not None:
+                conditions.append(f"{key_column} {operator} %s")
+                params.append(bound)
         if self.validity:
             sql, more = _validity_sql(self.validity, self.today)
             conditions.append(sql)
             params.extend(more)
-        return conditions, params
+        return conditions, params, order
+
+
+def _tighter(pick, bound: int | None, other: int) -> int:
+    return other if bound is None else pick(bound, other)
 
 
 def _validity_sql(validity: str, today: date | None) -> tuple[str, list]:
@@ -85,14 +108,6 @@ class Window:
     after: int | None = None
     before: int | None = None
     size: int = 20
-
-    def sql(self, key_column: str) -> tuple[list[str], list, str]:
-        """Return conditions, parameters and the ORDER BY direction."""
-        if self.before is not None:
-            return [f"{key_column} > %s"], [self.before], "ASC"
-        if self.after is not None:
-            return [f"{key_column} < %s"], [self.after], "DESC"
-        return [], [], "DESC"
 
 
 def indexed_text(document) -> tuple[str, str]:
@@ -130,6 +145,17 @@ class Backend:
 
     def count(self, terms: Terms, filters: Filters, cap: int) -> int:
         raise NotImplementedError  # pragma: no cover - interface
+
+    def match_and_count(
+        self, terms: Terms, filters: Filters, window: Window, cap: int
+    ) -> tuple[list[int], int]:
+        """Return ``match`` and ``count`` together.  On a first page both
+        come from one query, the first ``cap`` matching keys (the search
+        runs once, and a selective filter makes it the costly part)."""
+        if window.after is not None or window.before is not None:
+            return self.match(terms, filters, window), self.count(terms, filters, cap)
+        keys = self.match(terms, filters, Window(size=max(cap, window.size)))
+        return keys[: window.size], min(len(keys), cap)
 
     def fetch_keys(self, sql: str, params: list) -> list[int]:
         with connection.cursor() as cursor:

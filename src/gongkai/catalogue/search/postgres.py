@@ -81,14 +81,9 @@ class PostgresBackend(Backend):
             if value is not None:
                 conditions.append(f"s.{column} = %s")
                 params.append(value)
-        more, more_params = filters.sql("s.listing_key")
+        more, more_params, order = filters.sql("s.listing_key", window)
         conditions += more
         params += more_params
-        order = "DESC"
-        if window is not None:
-            more, more_params, order = window.sql("s.listing_key")
-            conditions += more
-            params += more_params
         join = (
             "JOIN catalogue_document AS d ON d.listing_key = s.listing_key "
             if filters.needs_join

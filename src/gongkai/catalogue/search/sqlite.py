@@ -135,13 +135,8 @@ class SqliteBackend(Backend):
         conditions += ["(instr(f.title, %s) > 0 OR instr(f.body, %s) > 0)"] * (
             len(short_params) // 2
         )
-        more, params = filters.sql("f.rowid")
+        more, params, order = filters.sql("f.rowid", window)
         conditions += more
-        order = "DESC"
-        if window is not None:
-            more, more_params, order = window.sql("f.rowid")
-            conditions += more
-            params += more_params
         join = (
             "JOIN catalogue_document AS d ON d.listing_key = f.rowid "
             if filters.needs_join
