@@ -2,6 +2,7 @@
 filters, newest first, keyset pages, highlighted matches; the index follows
 publication and withdrawal."""
 
+import unicodedata
 from datetime import date
 
 from django.core.management import call_command
@@ -244,7 +245,17 @@ def test_agency_and_category_facets_match_exactly(db, query):
         )
 
     backend = search_index.get_backend()
-    backend.index([doc(10**9 + 1, 1, 2), doc(10**9 + 2, 11, 21), doc(10**9 + 3, 1, 21)])
+    big = 4096**2  # three base-4096 digits in the SQLite trigram table
+    backend.index(
+        [
+            doc(10**9 + 1, 1, 2),
+            doc(10**9 + 2, 11, 21),
+            doc(10**9 + 3, 1, 21),
+            doc(10**9 + 4, 4096, 2),
+            doc(10**9 + 5, big, big + 1),
+            doc(10**9 + 6, big + 1, big),
+        ]
+    )
     terms = search_index.parse_query(query)
 
     def keys(**filters):
@@ -252,9 +263,81 @@ def test_agency_and_category_facets_match_exactly(db, query):
 
     assert keys(agency_id=1) == [10**9 + 3, 10**9 + 1]
     assert keys(agency_id=11) == [10**9 + 2]
-    assert keys(category_id=2) == [10**9 + 1]
+    assert keys(category_id=2) == [10**9 + 4, 10**9 + 1]
     assert keys(agency_id=1, category_id=21) == [10**9 + 3]
+    assert keys(agency_id=4096) == [10**9 + 4]
+    assert keys(agency_id=16) == []
+    assert keys(agency_id=big) == [10**9 + 5]
+    assert keys(category_id=big) == [10**9 + 6]
+    assert keys(agency_id=big + 1, category_id=big) == [10**9 + 6]
+    assert keys(agency_id=big, category_id=big) == []
     assert backend.count(terms, Filters(today=TODAY, agency_id=1), 100) == 2
+
+
+def test_a_trigram_facet_is_one_trigram_of_private_use_characters():
+    from gongkai.catalogue.search.sqlite import _facet_of, trigram_facet
+
+    for kind, value in [("a", 0), ("a", 12), ("c", 4095), ("c", 4096**2 - 1)]:
+        token = trigram_facet(kind, value)
+        assert len(token) == 3 and _facet_of(token) == (kind, value)
+        assert all(unicodedata.category(char) == "Co" for char in token)
+    assert len(trigram_facet("a", 4096**2)) == 4
+    assert _facet_of(trigram_facet("c", 4096**3 - 1)) == ("c", 4096**3 - 1)
+    assert trigram_facet("a", 7) != trigram_facet("c", 7)
+    with pytest.raises(ValueError):
+        trigram_facet("a", 4096**3)
+
+
+def test_the_facets_of_an_older_index_are_renewed(library, gucheng, zhaoliu):
+    """Migration 0006: trigram rows written with the former facet markers
+    are written again with one-trigram facets; the bigram table, whose
+    rows are deleted by replaying the trigram rows, stays consistent."""
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite index only")
+    from gongkai.catalogue.search.sqlite import (
+        BIGRAM_TABLE,
+        TRIGRAM_TABLE,
+        SqliteBackend,
+    )
+
+    documents = {d.listing_key: d for d in library}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid, title, body FROM {TRIGRAM_TABLE}")
+        rows = cursor.fetchall()
+        cursor.execute(f"DELETE FROM {TRIGRAM_TABLE}")
+        cursor.executemany(
+            f"INSERT INTO {TRIGRAM_TABLE}(rowid, title, body, facets) "
+            "VALUES (%s, %s, %s, %s)",
+            [
+                (
+                    key,
+                    title,
+                    body,
+                    f"\ue000a{d.agency_id}\ue000 \ue000c{d.category_id}\ue000",
+                )
+                for key, title, body in rows
+                for d in (documents[key],)
+            ],
+        )
+    assert titles("征收补偿", agency_id=gucheng.pk) == []
+
+    assert SqliteBackend().renew_facets() == 4
+
+    assert titles("征收补偿", agency_id=gucheng.pk) == ["征收补偿安置方案公告"]
+    assert len(titles("公", agency_id=gucheng.pk)) == 3
+    withdrawn = library[3]
+    services.withdraw_document(zhaoliu, withdrawn, reason="误发。")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {BIGRAM_TABLE} WHERE {BIGRAM_TABLE} MATCH %s",
+            [f'"\ue000a{gucheng.pk}"'],
+        )
+        assert withdrawn.listing_key not in [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT count(*) FROM {BIGRAM_TABLE} WHERE {BIGRAM_TABLE} MATCH %s",
+            ['"征收"'],
+        )
+        assert cursor.fetchone()[0] == 0
 
 
 def test_browsing_loads_no_document_text(library, django_assert_max_num_queries):

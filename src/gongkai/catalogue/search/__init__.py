@@ -18,6 +18,7 @@ __all__ = [
     "Window",
     "get_backend",
     "index_documents",
+    "optimize",
     "parse_query",
     "rebuild",
     "remove_documents",
@@ -50,8 +51,15 @@ def remove_documents(keys) -> None:
         get_backend().remove(keys)
 
 
+def optimize() -> None:
+    """Merge the index written in many pieces (SQLite FTS5 segments) into
+    one: after a bulk load, or now and then on a large catalogue."""
+    get_backend().optimize()
+
+
 def rebuild(batch: int = 2000) -> int:
-    """Empty the index and index every public document; return how many."""
+    """Empty the index and index every public document, then optimize it;
+    return how many."""
     from ..models import Document
 
     backend = get_backend()
@@ -62,4 +70,5 @@ def rebuild(batch: int = 2000) -> int:
         backend.index(chunk)
         count += len(chunk)
         last = chunk[-1].listing_key
+    backend.optimize()
     return count

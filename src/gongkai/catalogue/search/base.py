@@ -38,12 +38,13 @@ class Filters:
     validity: str | None = None
     today: date | None = None
 
-    def facets(self) -> list[str]:
+    def facets(self) -> list[tuple[str, int]]:
+        """Return the (kind, id) of the agency and category filters."""
         found = []
         if self.agency_id is not None:
-            found.append(facet("a", self.agency_id))
+            found.append(("a", self.agency_id))
         if self.category_id is not None:
-            found.append(facet("c", self.category_id))
+            found.append(("c", self.category_id))
         return found
 
     @property
@@ -123,8 +124,9 @@ def indexed_text(document) -> tuple[str, str]:
     return normalise(document.title), normalise("\n".join(p for p in parts if p))
 
 
-def facet_tokens(document) -> list[str]:
-    return [facet("a", document.agency_id), facet("c", document.category_id)]
+def facets_of(document) -> list[tuple[str, int]]:
+    """Return the (kind, id) of a document's agency and category."""
+    return [("a", document.agency_id), ("c", document.category_id)]
 
 
 class Backend:
@@ -138,6 +140,10 @@ class Backend:
         raise NotImplementedError
 
     def clear(self) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def optimize(self) -> None:  # pragma: no cover - interface
+        """Bring the index into its fastest shape after many writes."""
         raise NotImplementedError
 
     def match(self, terms: Terms, filters: Filters, window: Window) -> list[int]:

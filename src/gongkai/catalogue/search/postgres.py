@@ -68,6 +68,12 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {TABLE}")
 
+    def optimize(self) -> None:
+        """Refresh the planner's statistics of the search table (the GIN
+        indexes merge their pending lists on their own)."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")
+
     def _query(self, terms: Terms, filters: Filters, window: Window | None):
         conditions = ["s.content LIKE %s" for _ in terms.long]
         params: list = [like_pattern(t) for t in terms.long]

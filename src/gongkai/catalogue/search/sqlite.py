@@ -2,24 +2,29 @@
 an FTS5 bigram index for shorter ones (``docs/ecosystem.md`` §6).
 
 - ``catalogue_search_trigram(title, body, facets)``: the normalised text
-  and the agency/category facet markers; row id = listing key.  A query's
-  long terms are one MATCH on ``{title body}``; its short terms are checked
-  with ``instr`` on the same rows.
+  and the agency/category facets (``trigram_facet``); row id = listing
+  key.  A query's long terms are one MATCH on ``{title body}``; its short
+  terms are checked with ``instr`` on the same rows.
 - ``catalogue_search_bigram(grams)``: contentless, ``unicode61`` over the
-  bigram stream of ``text.bigram_tokens`` plus the facet tokens,
-  ``detail=none``, with a one-character prefix index.  Used when every
-  term is short.  Rows are deleted by replaying their tokens, rebuilt from
-  the trigram table's stored text, so both indexes always agree.
+  bigram stream of ``text.bigram_tokens`` plus the facet tokens
+  (``base.facet``), ``detail=none``, with a one-character prefix index.
+  Used when every term is short.  Rows are deleted by replaying their
+  tokens, rebuilt from the trigram table's stored text and facets, so both
+  indexes always agree.
 
 Agency and category filters are facet tokens in the MATCH (an index
 intersection, not a scan); the year is a range of row ids; only the
 validity filter joins the document table.  Neither LIKE on the FTS table
 (broken in SQLite 3.40) nor a base-table scan is used.
+
+FTS5 adds a segment to its index with each write and merges them now and
+then; ``optimize`` merges them all into one (a search reads one b-tree per
+segment and term).  ``search.rebuild`` ends with it.
 """
 
 from django.db import connection
 
-from .base import FACET_MARK, Backend, Filters, Window, facet_tokens, indexed_text
+from .base import Backend, Filters, Window, facet, facets_of, indexed_text
 from .text import Terms, bigram_text, fts_phrase
 
 TRIGRAM_TABLE = "catalogue_search_trigram"
@@ -39,30 +44,60 @@ TEXT_COLUMNS = "{title body}"
 CHUNK = 500
 
 
+# Facets in the trigram table: a kind character and the id in base-4096
+# digits, all private-use characters (never in a query's terms, see
+# ``base.FACET_MARK``).  With two digits (ids below 4096², 16.7 million) a
+# facet is exactly one trigram, one token to FTS5, matched without the
+# position checks of a phrase.  (The former ``\ue000a12\ue000`` were phrases
+# of three trigrams that many ids share: a filtered search walked a good
+# part of the index.)  Larger ids take the second kind character and three
+# digits, a phrase of two trigrams, still exact: the digits never start a
+# facet, and facets are separated by spaces.
+_KINDS = {"a": ("\ue001", "\ue003"), "c": ("\ue002", "\ue004")}
+_KIND_OF = {char: kind for kind, chars in _KINDS.items() for char in chars}
+_DIGIT_ZERO = 0xE100
+_BASE = 4096
+
+
+def trigram_facet(kind: str, value: int) -> str:
+    """Return the trigram table's token of a facet (agency ``a`` or
+    category ``c`` with id ``value``)."""
+    short, long = _KINDS[kind]
+    width = 2 if value < _BASE**2 else 3
+    if not 0 <= value < _BASE**width:
+        raise ValueError(f"no search facet for id {value}")
+    digits = "".join(
+        chr(_DIGIT_ZERO + value // _BASE**i % _BASE) for i in reversed(range(width))
+    )
+    return (short if width == 2 else long) + digits
+
+
+def _facet_of(token: str) -> tuple[str, int]:
+    """Return (kind, id) of a ``trigram_facet`` token."""
+    value = 0
+    for char in token[1:]:
+        value = value * _BASE + ord(char) - _DIGIT_ZERO
+    return _KIND_OF[token[0]], value
+
+
+def _trigram_facets(facets: list[tuple[str, int]]) -> str:
+    return " ".join(trigram_facet(kind, value) for kind, value in facets)
+
+
 def _grams(title: str, body: str, facets: str) -> str:
-    """The bigram row: text tokens, then the facets without closing marks
-    (``unicode61`` compares whole tokens, so no mark is needed there)."""
-    open_facets = " ".join(token.rstrip(FACET_MARK) for token in facets.split())
-    return f"{bigram_text(f'{title}\n{body}')} {open_facets}"
+    """The bigram row of a trigram row: text tokens, then the facets as
+    ``base.facet`` tokens (``unicode61`` compares whole tokens)."""
+    tokens = " ".join(facet(*_facet_of(token)) for token in facets.split())
+    return f"{bigram_text(f'{title}\n{body}')} {tokens}"
 
 
 def _short_match(term: str) -> str:
     return fts_phrase(term) if len(term) > 1 else fts_phrase(term) + "*"
 
 
-def _closed(token: str) -> str:
-    # In the trigram table a facet is matched as a phrase: the closing
-    # marker stops ``a12`` from matching ``a123``.
-    return f"{token}{FACET_MARK}"
-
-
-def _facet_text(tokens: list[str]) -> str:
-    return " ".join(_closed(token) for token in tokens)
-
-
 def _row(document) -> tuple[int, str, str, str]:
     title, body = indexed_text(document)
-    return document.listing_key, title, body, _facet_text(facet_tokens(document))
+    return document.listing_key, title, body, _trigram_facets(facets_of(document))
 
 
 class SqliteBackend(Backend):
@@ -112,6 +147,47 @@ class SqliteBackend(Backend):
             for statement in DROP_SQL + CREATE_SQL:
                 cursor.execute(statement)
 
+    def optimize(self) -> None:
+        """Merge each index into one segment (FTS5 ``optimize``)."""
+        with connection.cursor() as cursor:
+            for table in (TRIGRAM_TABLE, BIGRAM_TABLE):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+    def renew_facets(self) -> int:
+        """Write the trigram table again with each document's facets in the
+        current format (``trigram_facet``), from the table's own text: no
+        document is normalised again and the bigram table stays.  Return
+        the number of rows.  Migration 0006 runs it."""
+        renewed = f"{TRIGRAM_TABLE}_renewed"
+        connection.ensure_connection()
+        connection.connection.create_function(
+            "gongkai_trigram_facets",
+            2,
+            lambda agency, category: _trigram_facets([("a", agency), ("c", category)]),
+            deterministic=True,
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {renewed}")
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE {renewed} "
+                "USING fts5(title, body, facets, tokenize='trigram')"
+            )
+            cursor.execute(
+                f"INSERT INTO {renewed}(rowid, title, body, facets) "
+                "SELECT t.rowid, t.title, t.body, "
+                "gongkai_trigram_facets(d.agency_id, d.category_id) "
+                f"FROM {TRIGRAM_TABLE} AS t "
+                "JOIN catalogue_document AS d ON d.listing_key = t.rowid "
+                "ORDER BY t.rowid"
+            )
+            count = cursor.rowcount
+            cursor.execute(f"DROP TABLE {TRIGRAM_TABLE}")
+            cursor.execute(f"ALTER TABLE {renewed} RENAME TO {TRIGRAM_TABLE}")
+            cursor.execute(
+                f"INSERT INTO {TRIGRAM_TABLE}({TRIGRAM_TABLE}) VALUES ('optimize')"
+            )
+        return count
+
     def _match(self, terms: Terms, filters: Filters) -> tuple[str, str, list]:
         """Return the table, its MATCH expression and the extra conditions'
         parameters (short terms checked on the trigram table's text)."""
@@ -119,13 +195,14 @@ class SqliteBackend(Backend):
         if terms.long:
             text = " AND ".join(fts_phrase(t) for t in terms.long)
             parts = [f"{TEXT_COLUMNS} : ({text})"]
-            parts += [f"facets : {fts_phrase(_closed(f))}" for f in facets]
+            parts += [f"facets : {fts_phrase(trigram_facet(*f))}" for f in facets]
             return (
                 TRIGRAM_TABLE,
                 " AND ".join(parts),
                 [p for t in terms.short for p in (t, t)],
             )
-        parts = [_short_match(t) for t in terms.short] + [fts_phrase(f) for f in facets]
+        parts = [_short_match(t) for t in terms.short]
+        parts += [fts_phrase(facet(*f)) for f in facets]
         return BIGRAM_TABLE, " AND ".join(parts), []
 
     def _query(self, terms: Terms, filters: Filters, window: Window | None):
