@@ -1,7 +1,7 @@
 """The public search page: short Chinese words, filters, highlighting, and
 clear messages for bad input."""
 
-from datetime import date
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -131,3 +131,31 @@ def test_hits_link_their_documents_and_escape_their_text(client, town):
         "2024-05-01",
     ]
     assert hit.xpath("p[@class='hit-meta']/time/@datetime") == ["2024-05-01"]
+
+
+def test_the_pager_keeps_the_query_and_filters(client, town):
+    for i in range(23):
+        publish(
+            town.clerk,
+            town.reviewer,
+            town.agency,
+            title=f"救助公示{i:02d}",
+            today=date(2024, 1, 1) + timedelta(days=i),
+        )
+    params = {"q": "救助", "agency": town.agency.pk}
+    first = html.fromstring(client.get("/search/", params).content)
+    assert len(hits(first)) == 20 and "找到 23 条结果" in first.text_content()
+    assert first.xpath("//nav[@class='pager']/a/text()") == ["下一页", "末页"]
+    [older] = first.xpath("//a[@rel='next']/@href")
+    assert older.startswith("?") and {
+        "q=%E6%95%91%E5%8A%A9",
+        "agency=%d" % town.agency.pk,
+    } <= set(older[1:].split("&"))
+    second = html.fromstring(client.get("/search/" + older).content)
+    assert hits(second) == ["救助公示02", "救助公示01", "救助公示00"]
+    assert second.xpath("//nav[@class='pager']/a/text()") == ["首页", "上一页"]
+    [newer] = second.xpath("//a[@rel='prev']/@href")
+    back = html.fromstring(client.get("/search/" + newer).content)
+    assert hits(back) == hits(first)
+    alone = html.fromstring(client.get("/search/", {"q": "救助公示00"}).content)
+    assert alone.xpath("//nav[@class='pager']") == []

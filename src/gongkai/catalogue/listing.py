@@ -7,10 +7,11 @@ page.  Totals are counted once and cached for a minute; search totals stop
 counting at ``SEARCH_COUNT_CAP``.
 
 These reads run on every public list and search page, so they are written
-as SQL and run through ``Document.objects.raw`` (model instances with the
-ORM's value conversions, no query compilation): compiling the equivalent
-ORM query cost 0.5–2 ms of CPU, several times the query itself
-(``bench/bench_catalogue.py``).  Rows carry ``LISTED_COLUMNS`` only.
+as SQL and the rows become documents through ``Model.from_db``: compiling
+the equivalent ORM query cost 0.5–2 ms of CPU, several times the query
+itself, and ``Manager.raw`` another 0.3 ms a page for value conversions
+these columns do not need (``bench/bench_catalogue.py``).  Rows carry
+``LISTED_COLUMNS`` only.
 """
 
 import hashlib
@@ -33,7 +34,9 @@ COUNT_SECONDS = 60
 # What list rows, search hits and the API's search results read of a
 # document (the API shows the validity of policy documents); other fields
 # load on access, one query each.  Search hits also load the 正文 (their
-# excerpt when there is no 内容概述).
+# excerpt when there is no 内容概述).  Integers, text and dates only: both
+# database drivers return them as Python values (Django registers SQLite's
+# ``date`` converter), so rows need no per-field conversion.
 LISTED_COLUMNS = (
     "id",
     "listing_key",
@@ -80,13 +83,25 @@ def _key(row) -> int:
     return row if isinstance(row, int) else row.listing_key
 
 
-def _select(body: bool = False) -> str:
-    columns = LISTED_COLUMNS + (("body",) if body else ())
+def _columns(body: bool) -> list[str]:
+    """The columns read, in the model's field order (``from_db`` wants)."""
+    wanted = set(LISTED_COLUMNS) | ({"body"} if body else set())
+    return [f.attname for f in Document._meta.concrete_fields if f.attname in wanted]
+
+
+def _documents(where: str, params: list, tail: str = "", *, body=False) -> list:
+    """Return the documents of ``SELECT … FROM catalogue_document AS d
+    WHERE where tail``, loaded with ``LISTED_COLUMNS`` (and the 正文)."""
+    columns = _columns(body)
     quote = connection.ops.quote_name
-    return (
+    sql = (
         f"SELECT {', '.join(f'd.{quote(c)}' for c in columns)} "
-        f"FROM {quote(Document._meta.db_table)} AS d"
+        f"FROM {quote(Document._meta.db_table)} AS d WHERE {where} {tail}"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [Document.from_db(connection.alias, columns, row) for row in rows]
 
 
 def _where(filters: Filters, window: Window | None = None) -> tuple[str, list, str]:
@@ -145,8 +160,9 @@ def list_page(filters: Filters, window: Window, *, total: str = "page") -> Page:
     # Lists show titles, 文号 and dates: the 正文 (often many kilobytes) stays
     # behind, and no agency or category objects are built per row.
     where, params, order = _where(filters, window)
-    sql = f"{_select()} WHERE {where} ORDER BY d.listing_key {order} LIMIT %s"
-    rows = list(Document.objects.raw(sql, [*params, window.size + 1]))
+    rows = _documents(
+        where, [*params, window.size + 1], f"ORDER BY d.listing_key {order} LIMIT %s"
+    )
     items, next_key, previous_key = _cut(rows, window)
     if total == "exact":
         count = _count(filters)
@@ -162,8 +178,8 @@ def documents_by_key(keys: list[int], *, body: bool = False) -> list[Document]:
     if not keys:
         return []
     marks = ", ".join(["%s"] * len(keys))
-    sql = f"{_select(body)} WHERE d.listing_key IN ({marks})"
-    found = {d.listing_key: d for d in Document.objects.raw(sql, list(keys))}
+    rows = _documents(f"d.listing_key IN ({marks})", list(keys), body=body)
+    found = {d.listing_key: d for d in rows}
     return [found[k] for k in keys if k in found]
 
 
@@ -189,12 +205,11 @@ def _exact_matches(query: str) -> list[Document]:
     text = query.strip()
     if not text:
         return []
-    public = Document.objects.public()
     if looks_like_index_number(text):
-        return list(public.filter(index_number=text.upper())[:1])
+        return list(Document.objects.public().filter(index_number=text.upper())[:1])
     number = normalise_document_number(text)
     if "〔" in number or number.endswith("号"):
-        return list(public.filter(document_number=number)[:5])
+        return list(Document.objects.public().filter(document_number=number)[:5])
     return []
 
 
