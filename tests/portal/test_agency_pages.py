@@ -262,6 +262,33 @@ def test_attachments_of_published_documents_download(client, town, settings, tmp
     assert "%E5%85%AC%E7%A4%BA%E8%A1%A8.pdf" in response["Content-Disposition"]
 
 
+def test_the_document_page_lists_its_attachments_in_order(
+    client, town, settings, tmp_path, django_assert_max_num_queries
+):
+    settings.MEDIA_ROOT = tmp_path
+    document = draft(town.clerk, town.agency)
+    first = services.add_attachment(
+        town.clerk, document, name="公示表.pdf", content=b"%PDF-1.4 x"
+    )
+    second = services.add_attachment(
+        town.clerk, document, name="名单.pdf", content=b"%PDF-1.4 yy"
+    )
+    services.record_review(town.reviewer, document, conclusion="approved")
+    document = services.publish_document(town.reviewer, document)
+    client.get(document.get_absolute_url())  # fills the per-process caches
+    # The document, its agency, its category, its attachments.
+    with django_assert_max_num_queries(4):
+        page = html.fromstring(client.get(document.get_absolute_url()).content)
+    links = page.xpath("//section[@aria-labelledby='attachments-title']//a")
+    assert [a.text for a in links] == ["公示表.pdf", "名单.pdf"]
+    assert [a.get("href") for a in links] == [
+        first.get_absolute_url(),
+        second.get_absolute_url(),
+    ]
+    crumbs = page.xpath("//nav[@class='breadcrumbs']/a/text()")
+    assert crumbs[-1] == document.category.name
+
+
 def test_the_reports_column_lists_the_agencys_reports(client, town):
     from gongkai.annual_reports.models import ImportedReport
     from gongkai.report.model import empty_report

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from gongkai.catalogue.listing import PAGE_SIZE, search
+from gongkai.catalogue.listing import PAGE_SIZE, public_document, search
 from gongkai.catalogue.models import Category, CategoryGroup, DocumentKind, Validity
 from gongkai.catalogue.models.choices import NEEDS_INTERPRETATION
 from gongkai.catalogue.search import Filters
@@ -29,11 +29,13 @@ CARE_SECONDS = 365 * 24 * 3600
 
 @require_GET
 def document(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_public_document(pk)
+    item = public_document(pk)
+    if item is None:
+        raise Http404
     context = {
         **column_context(item.agency),
         "document": item,
-        "attachments": item.attachments.all(),
+        "attachments": item.public_attachments,
         # Only policy documents have 解读, only a 解读 has 关联文件.
         "interpretations": (
             item.interpretations.public().order_by("-listing_key")
