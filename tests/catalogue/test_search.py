@@ -4,6 +4,7 @@ publication and withdrawal."""
 
 import unicodedata
 from datetime import date
+from io import StringIO
 
 from django.core.management import call_command
 from django.db import connection
@@ -200,6 +201,22 @@ def test_the_rebuild_command_gives_the_same_answers(library):
     call_command("rebuild_search_index", verbosity=0)
 
     assert {q: titles(q) for q in before} == before
+
+
+def test_optimizing_the_index_keeps_its_answers(library, lisi, zhaoliu, gucheng):
+    # Several writes: several FTS5 segments on SQLite.
+    for i in range(3):
+        publish(
+            lisi, zhaoliu, gucheng, title=f"复议公示{i}", today=date(2024, 6, 1 + i)
+        )
+    queries = ("复议", "公", "征收补偿", "宅基地 复核", "复议公示")
+    before = {q: titles(q, agency_id=gucheng.pk) for q in queries}
+    out = StringIO()
+
+    call_command("rebuild_search_index", "--optimize-only", stdout=out)
+
+    assert {q: titles(q, agency_id=gucheng.pk) for q in queries} == before
+    assert len(before["复议"]) == 4 and "已合并" in out.getvalue()
 
 
 def test_counting_stops_at_the_cap(lisi, zhaoliu, gucheng, monkeypatch):

@@ -194,9 +194,9 @@ def _raw_one(model, where: str, params: list):
 def public_document(pk: int) -> Document | None:
     """Return public document ``pk`` with its agency, category and
     attachments, or None: what ``selectors.get_public_document`` returns,
-    for the public document page, in three short statements rather than a
-    compiled three-table ORM join.  ``document.public_attachments`` holds
-    the attachments in their order."""
+    for the public document page, in four primary-key statements rather
+    than a compiled three-table ORM join and an attachment query.
+    ``document.public_attachments`` holds the attachments in their order."""
     document = _raw_one(Document, "id = %s AND listing_key IS NOT NULL", [pk])
     if document is None:
         return None
