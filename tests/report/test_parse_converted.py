@@ -104,6 +104,22 @@ def test_a_run_that_no_split_makes_add_up_says_so():
     assert "任何拆分都不能使各列之和等于总计" in finding.message
 
 
+def test_a_cut_that_adds_up_in_its_row_but_not_in_its_columns_is_not_taken():
+    """``3108 38 235 18 411``: printed 3 108 38 235 1 8 411 (3 is wrong: the
+    row does not add up) with separators lost; 310 8 38 2 35 18 adds up to
+    411, but then the columns do not: the row is left null, not guessed."""
+    text = _layout_text().replace(
+        "21    108    38       235   1     8     411",
+        "3108    38       235   18     411",
+    )
+    result = read_detailed(text)
+    cells = [f"applications.carried_over[{i}]" for i in range(7)]
+    assert [result.report.cell(c) for c in cells] == [None] * 7
+    [finding] = [f for f in result.report.findings if cells[0] in f.cells]
+    assert finding.rule == "CELL-UNREADABLE"
+    assert "与表三各列的勾稽关系不符" in finding.message
+
+
 def test_digit_runs_with_too_many_decodings_are_refused_not_cut_short():
     with pytest.raises(TooAmbiguous):
         split_cells(["1" * 14], [(6, False)], limit=50)
@@ -121,11 +137,72 @@ def test_digit_runs_with_too_many_decodings_are_refused_not_cut_short():
             "青海省人民政府办公厅",
         ),
         ("首页\n海东市人民政府\n2022年", "海东市人民政府"),
+        # A page number or a mirror site's line inside the wrapped name, or
+        # between the name and the title.
+        ("海东市生态环\n分享到:微信 微博 QQ空间\n境局\n2022年", "海东市生态环境局"),
+        ("淮安市人\n2/5\n民政府\n2022年", "淮安市人民政府"),
+        (
+            "海东市平安区古城回\n更多政务资讯请关注本站微信公众号\n族乡人民政府\n2022年",
+            "海东市平安区古城回族乡人民政府",
+        ),
+        ("海东市人民政府办公室\n- 1 -\n- 4 -\n2022年", "海东市人民政府办公室"),
+        (
+            "海东市平安区三合镇人民政府\n4/5\n更多政务资讯请关注本站微信公众号\n2022年",
+            "海东市平安区三合镇人民政府",
+        ),
     ],
 )
 def test_agency_name_wrapped_or_interrupted_above_the_title(head, agency):
     text = _layout_text().replace("海东市平安区古城回族乡人民政府\n2022年", head, 1)
     assert read(text).agency == agency
+
+
+@pytest.mark.parametrize(
+    "between", ["分享到:微信 微博 QQ空间", "- 3 -", "更多政务资讯请关注本站微信公众号"]
+)
+def test_title_broken_by_a_line_put_in_between(between):
+    title = "2022年政府信息公开工作年度报告"
+    text = _layout_text().replace(
+        title, f"2022年政府信息公开工\n{between}\n作年度报告", 1
+    )
+    report = read(text)
+    assert (report.agency, report.year) == ("海东市平安区古城回族乡人民政府", 2022)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2022年政府信息公开工作年度报\n更多政务资讯请关注本站微信公众号\n- 4 -\n告",
+        "2022年\n更多政务资讯请关注本站微信公众号\n政府信息公开工作年度报告",
+    ],
+)
+def test_title_broken_by_two_lines_or_after_its_year(title):
+    text = _layout_text().replace("2022年政府信息公开工作年度报告", title, 1)
+    report = read(text)
+    assert (report.agency, report.year) == ("海东市平安区古城回族乡人民政府", 2022)
+
+
+def test_agency_broken_by_a_notice_is_the_name_the_text_repeats():
+    """``海东市生态环`` / a notice in Chinese words only / ``境局``: joined
+    from the title alone the notice would be part of the name; the report's
+    first sentence names the agency whole."""
+    head = "海东市生态环\n更多政务资讯请关注本站微信公众号\n境局\n2022年政府信息公开工作年度报告"
+    body = "一、总体情况\n2022年，海东市生态环境局深入贯彻落实《条例》。\n"
+    text = _layout_text().replace(
+        "海东市平安区古城回族乡人民政府\n2022年政府信息公开工作年度报告",
+        head + "\n" + body,
+        1,
+    )
+    assert read(text).agency == "海东市生态环境局"
+
+
+def test_the_name_of_the_national_format_is_not_a_title():
+    """《中华人民共和国政府信息公开工作年度报告格式》 is cited in the first
+    lines of most reports; it names no agency."""
+    head = "海东市平安区古城回族乡人民政府\n2022年政府信息公开工作年度报告"
+    cited = "本报告根据《中华人民共和国政府信息公开工作年度报告格式》要求编制。"
+    report = read(_layout_text().replace(head, cited, 1))
+    assert report.agency != "中华人民共和国"
 
 
 def test_the_table_is_found_when_its_first_words_are_broken_over_lines():

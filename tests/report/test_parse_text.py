@@ -281,6 +281,19 @@ def test_full_width_digits_negative_change_and_thousands():
     )
 
 
+def test_table_whose_first_header_words_are_broken_by_lines_put_in_between():
+    """``第二十`` / a page number / ``条第（一）项`` and ``信息内`` / a notice /
+    ``容``: the table still starts at its first part, not at 第二十条第（五）项."""
+    text = SAMPLE_2019.replace(
+        "第二十条第（一）项\n信息内容",
+        "第二十\n- 5 -\n条第（一）项\n信息内\n分享到：微信 微博\n容",
+        1,
+    )
+    p = read(text).proactive
+    assert (p.regulations.made, p.normative_documents.total_public) == (0, 12)
+    assert p.licensing.decisions == 1234
+
+
 def test_read_accepts_path_bytes_and_gb18030(tmp_path):
     text = fixture_text(SEED)
     path = tmp_path / "report.txt"

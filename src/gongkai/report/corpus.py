@@ -29,6 +29,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import AnnualReport
 from .schema import (
@@ -338,9 +339,14 @@ def join_cells(text: str, rng: random.Random) -> str:
 
 def traditional(text: str, rng: random.Random) -> str:
     """The whole text in traditional characters (a Hong Kong or Taiwan mirror)."""
+    return _to_traditional().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _to_traditional():
     import opencc
 
-    return opencc.OpenCC("s2t").convert(text)
+    return opencc.OpenCC("s2t")
 
 
 def adverts(text: str, rng: random.Random) -> str:

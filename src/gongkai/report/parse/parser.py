@@ -33,9 +33,16 @@ _EVIDENCE = {
 }
 
 
+# Between two characters of a word: spaces, a line break, or one short line
+# put in between (a page number, a mirror site's notice).
+_INSIDE_WORD = r"(?:\s*\n[^\n]{0,40}\n\s*|\s*)"
+
+
 def _words(*words: str) -> re.Pattern:
-    """Any of ``words``, also when a line break or spaces fall inside one."""
-    return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in words))
+    """Any of ``words``, also when a line break or spaces, or one line put
+    in between, fall inside one (a table's first words broken so must not
+    make it start at its second part)."""
+    return re.compile("|".join(_INSIDE_WORD.join(map(re.escape, w)) for w in words))
 
 
 _ANCHORS = {

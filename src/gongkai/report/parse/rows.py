@@ -212,6 +212,7 @@ class Decoded:
     reason: str = ""  # why cells are unreadable or missing
     candidates: list[tuple] = field(default_factory=list)
     extra: str = ""  # numbers after the row's cells, left unread
+    split: bool = False  # cells cut out of digit runs whose separators were lost
 
 
 def decode(
@@ -287,6 +288,7 @@ def _fewer(nums: list[Token], n: int, groups, truncated: bool) -> Decoded:
         if found:
             decoded = Decoded([None] * n, [OK] * n, [nums[0]] * n, candidates=found)
             decoded.reason = f"数字串“{shown}”缺少分隔"
+            decoded.split = True
             return decoded
         digits = sum(len(t.text.replace(",", "")) for t in nums)
         if digits >= n and any(has_total for _p, has_total in groups):

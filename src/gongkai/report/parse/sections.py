@@ -6,6 +6,7 @@ line or after punctuation, a digit or a space (web pages flattened to one
 line put headings straight after a table's last number).
 """
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -60,12 +61,15 @@ def _starts_line(text: str, at: int) -> bool:
 
 # --- title: agency and year --------------------------------------------------
 
-_TITLE = re.compile(r"政府信息公开(?:工作)?年度报告")
+# Not the name of the national format (《…政府信息公开工作年度报告格式》),
+# which nearly every report cites in its first lines.
+_TITLE = re.compile(r"政府信息公开(?:工作)?年度报告(?!\s*格)")
 _YEAR = r"((?:19|20)\d{2})\s*年度?"
 _AGENCY = r"[\u4e00-\u9fff()（）]{2,40}"
 _BEFORE_YEAR = re.compile(rf"((?:{_AGENCY}?)?)\s*{_YEAR}\s*$")
 _AFTER_YEAR = re.compile(rf"{_YEAR}\s*({_AGENCY})$")
 _ONLY_YEAR = re.compile(rf"^{_YEAR}$")
+_ENDS_WITH_YEAR = re.compile(rf"{_YEAR}$")
 _SOURCE = re.compile(r"(?:信息来源|发布机构|来源)\s*[:：]\s*([\u4e00-\u9fff]{2,40})")
 _PERIOD = re.compile(
     r"统计(?:期限|时间|期间)[^\n。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
@@ -82,29 +86,102 @@ class Title:
 
 
 def find_title(norm: str, head_end: int) -> Title:
-    """Return agency and year from the title (in ``norm[:head_end]``)."""
+    """Return agency and year from the title (in ``norm[:head_end]``).
+
+    The title is looked for on one line or wrapped onto the next; if there
+    is none, or none with a year, wrapped over one or two lines put in
+    between (a page number, a mirror site's notice)."""
     head = norm[: max(head_end, 0) or 3000][:6000]
-    lines = [line.strip() for line in head.split("\n")]
+    raw = head.split("\n")
+    lines = [line.strip() for line in raw]
+    found = None
+    for skip in (0, 1, 2):
+        title = _first_title(norm, raw, lines, skip)
+        if title is not None and (title.year or found is None):
+            found = title
+        if found is not None and found.year:
+            break
+    if found is None:
+        return Title(_quoted_title(norm[:6000]), None)
+    return Title(_extend_from_source(found.agency, head), found.year, found.where)
+
+
+def _first_title(norm: str, raw: list[str], lines: list[str], skip: int):
     for i, _line in enumerate(lines):
-        joined = _join_title(lines, i)
+        joined = _join_title(lines, i, skip)
         if joined is None:
             continue
+        match = _TITLE.search(joined)
+        prefix = joined[: match.start()]
+        if (
+            prefix.rfind("《") > prefix.rfind("》")
+            and joined[match.end() :][:1] != "》"
+        ):
+            continue  # another document cited by name (《…年度报告格式》 broken)
         agency, year = _parse_title(joined, lines[:i])
         if agency or year:
-            return Title(_extend_from_source(agency, head), year, i)
-    return Title(_quoted_title(norm[:6000]), None)
+            start = sum(len(line) + 1 for line in raw[: i + 1])
+            body = norm[start : start + 20000].replace("\n", "")
+            lead = _LEAD.match(prefix)
+            above = lines[:i] + ([lead.group()] if lead else [])
+            return Title(_confirmed(agency, above, body), year, i)
+    return None
 
 
-def _join_title(lines: list[str], i: int) -> str | None:
-    """Return line ``i`` (joined with the next when the title wraps)."""
+def _join_title(lines: list[str], i: int, skip: int = 0) -> str | None:
+    """Return line ``i`` (joined with the next when the title wraps; with
+    ``skip``, with the line after the ``skip`` lines put in between)."""
     line = lines[i]
     if _TITLE.search(line):
-        return line
-    nxt = next((x for x in lines[i + 1 : i + 4] if x), "")
-    if line and nxt and len(line) + len(nxt) <= 60 and not _PUNCT.search(line):
-        if _TITLE.search(line + nxt):
-            return line + nxt
+        return line if not skip else None
+    if not line or _PUNCT.search(line):
+        return None
+    following = [x for x in lines[i + 1 : i + 6] if x][: skip + 1]
+    if len(following) < 1 + skip:
+        return None
+    nxt = following[skip]
+    if len(line) + len(nxt) > 60:
+        return None
+    match = _TITLE.search(line + nxt)
+    # Over lines put in between: the words 政府信息公开…年度报告 broken by
+    # them, or the year printed above them (the lines skipped are then not
+    # the title's); never a name line that ends in 政府 joined to the words.
+    if match and (
+        not skip
+        or match.start() < len(line) < match.end()
+        or (match.start() == len(line) and _ENDS_WITH_YEAR.search(line))
+    ):
+        return line + nxt
     return None
+
+
+_LEAD = re.compile(r"[\u4e00-\u9fff()（）]+")
+
+
+def _confirmed(agency: str | None, before: list[str], body: str) -> str | None:
+    """The agency as the report's own text names it.
+
+    A name wrapped over lines with a page number or a mirror site's line
+    put in between can be joined wrongly from the title alone.  Names made
+    of one to three of the five nearest lines above the title (with the
+    name the title's line begins with, if any; in order, ending like an
+    agency's name) are compared with the text after the title, which names
+    the agency again (``2023年，某某局深入贯彻…``): the longest one found
+    there wins, unless it is only a part of the title's reading (whose own
+    mention the damage broke); if none is, the title's reading stays."""
+    near = [x for x in before[-7:] if x and _FRAGMENT.fullmatch(x)][-5:]
+    options = {agency} if agency else set()
+    for size in (1, 2, 3):
+        for parts in itertools.combinations(near, size):
+            name = "".join(parts)
+            if len(name) <= 40 and _NAME_END.search(name):
+                options.add(name)
+    found = [
+        name
+        for name in options
+        if name in body and (not agency or name == agency or name not in agency)
+    ]
+    return max(sorted(found), key=lambda n: (len(n), n == agency)) if found else agency
 
 
 def _parse_title(line: str, before: list[str]) -> tuple[str | None, int | None]:
@@ -150,31 +227,39 @@ def _name_before_year(line: str, name: str, before: list[str]) -> str | None:
 
 
 def _previous_line_agency(before: list[str]) -> str | None:
-    """The agency on a line above the title: the nearest line, unless the
-    next one up ends like an agency's name and it does not (a line put in
-    between by a mirror site)."""
+    """The agency on a line above the title: of the two nearest lines that
+    could be a name (within four lines: page numbers and notices a mirror
+    site put in between are passed over), the nearer, unless only the other
+    ends like an agency's name."""
     names = []
     for i in range(len(before) - 1, max(len(before) - 5, -1), -1):
         if before[i]:
-            names.append(_with_line_above(before[i], before[:i]))
-            if len(names) == 2:
-                break
-    names = [n for n in names if re.fullmatch(_AGENCY, n)]
+            name = _with_line_above(before[i], before[:i])
+            if re.fullmatch(_AGENCY, name):
+                names.append(name)
+                if len(names) == 2:
+                    break
     return next((n for n in names if _NAME_END.search(n)), names[0] if names else None)
 
 
 def _with_line_above(name: str, before: list[str]) -> str:
     """A name wrapped over two lines (``海东市平安区古`` / ``城回族乡人民政府``):
-    the line right above, if it is an unfinished name, begins it."""
-    upper = before[-1] if before else ""
-    if (
-        _FRAGMENT.fullmatch(name)
-        and 0 < len(upper) <= 20
-        and re.fullmatch(_AGENCY, upper)
-        and (len(name) <= 4 or (_PLACE.search(upper) and not _WHOLE_NAME.search(upper)))
-        and len(upper) + len(name) <= 40
-    ):
-        return upper + name
+    the line right above, if it is an unfinished name, begins it; or the
+    line above that, when one line (a page number, a mirror site's notice)
+    was put in between."""
+    if not _FRAGMENT.fullmatch(name):
+        return name
+    for upper in before[-1:-3:-1]:
+        if (
+            0 < len(upper) <= 20
+            and re.fullmatch(_AGENCY, upper)
+            and (
+                len(name) <= 4
+                or (_PLACE.search(upper) and not _WHOLE_NAME.search(upper))
+            )
+            and len(upper) + len(name) <= 40
+        ):
+            return upper + name
     return name
 
 

@@ -224,6 +224,7 @@ def read_applications(
         for key, row in read.rows.items()
     }
     _resolve_columns(decoded, fmt)
+    _doubtful_splits(decoded, fmt)
     if doc.kind == "pdf":
         _printed_blank(decoded)
     columns = [c.label for c in APPLICANT_COLUMNS]
@@ -296,6 +297,29 @@ def _resolve_columns(decoded: dict[str, Decoded], fmt: ReportFormat) -> None:
                 decoded[key].candidates = []
             else:
                 _agreed(decoded[key])
+
+
+def _doubtful_splits(decoded: dict[str, Decoded], fmt: ReportFormat) -> None:
+    """A row cut out of a digit run is vouched for only by its own sum: if
+    a column equation through it (表三勾稽关系) then fails, the cut may be
+    wrong (the printed numbers did not add up, and another cut does), so
+    the row is left null with CELL-UNREADABLE rather than guessed."""
+    split = [k for k, d in decoded.items() if d.split and _row_ints(d) is not None]
+    if not split:
+        return
+    rows = {k: _row_ints(d) for k, d in decoded.items()}
+    doubtful = set()
+    for left, right in _equations(fmt):
+        keys = left + right
+        if all(rows.get(k) is not None for k in keys) and not _balanced(
+            rows, left, right
+        ):
+            doubtful.update(k for k in keys if k in split)
+    for key in doubtful:
+        d = decoded[key]
+        d.values = [None] * len(d.values)
+        d.status = [UNREADABLE] * len(d.values)
+        d.reason += "，按该行合计拆分的结果与表三各列的勾稽关系不符，无法确定拆分方式"
 
 
 def _equations(fmt: ReportFormat):
