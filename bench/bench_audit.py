@@ -84,11 +84,15 @@ def main() -> None:
     print(
         f"{len(files)} PDFs ready in {time.perf_counter() - started:.0f} s (not timed)\n"
     )
+    load = os.getloadavg()[0]
     plain = time_pdftotext(files, layout=False)
     layout = time_pdftotext(files, layout=True)
     audit, summary = time_audit(folder)
     n = len(files)
-    print(f"### {n} PDFs, {JOBS} processes\n")
+    print(
+        f"### {n} PDFs, {JOBS} processes (load average {load:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after)\n"
+    )
     print("| run | total s | ms per file | audit ÷ this |\n|---|---|---|---|")
     for name, seconds in (
         ("`pdftotext` (plain)", plain),

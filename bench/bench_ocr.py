@@ -43,8 +43,19 @@ def run_case(key) -> dict:
         pdf = corpus.scan(case.documents["pdf"], 200, angle, noise, seed=index)
         started = time.perf_counter()
         result = read_detailed(pdf, ocr=True)
-        out[name] = (_classify(case.report, result), time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        out[name] = (_classify(case.report, result), seconds, _pages(pdf))
     return out
+
+
+def _pages(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _classify(report, result) -> Counter:
@@ -59,11 +70,12 @@ def _classify(report, result) -> Counter:
     for path in corpus.cell_values(report):
         counts[_table(path), "cells"] += 1
     wrong = {p: got for p, _want, got in comparison.wrong}
+    ambiguous = set(comparison.ambiguous)
     for path in corpus.cell_values(report):
         table = _table(path)
-        if path not in wrong:
+        if path not in wrong and path not in ambiguous:
             counts[table, "correct"] += 1
-        elif wrong[path] is not None:
+        elif wrong.get(path) is not None:
             counts[table, "wrong"] += 1
         elif {path, path.split("[")[0], path.rsplit(".", 1)[0]} & named:
             counts[table, "null, named"] += 1
@@ -82,27 +94,36 @@ def main() -> None:
     if not available():
         print("(tesseract with chi_sim not installed: benchmark skipped)")
         return
+    load = os.getloadavg()[0]
     cases = corpus.generate(OUT, SIZE, SEED, JOBS)
     with ProcessPoolExecutor(max_workers=JOBS) as pool:
         rows = list(pool.map(run_case, cases))
-    print(f"{len(cases)} reports ({SIZE} per layout), each scanned two ways\n")
-    kinds = ("correct", "null, named", "null, silent", "wrong")
     print(
-        "| scan | table | cells | " + " | ".join(kinds) + " | s per report (median) |"
+        f"{len(cases)} reports ({SIZE} per layout), each scanned two ways, "
+        f"{JOBS} processes; load average {load:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after\n"
     )
-    print("|---|---|---|" + "---|" * len(kinds) + "---|")
+    kinds = ("correct", "null, named", "null, silent", "wrong")
+    print("| scan | table | cells | " + " | ".join(kinds) + " |")
+    print("|---|---|---:|" + "---:|" * len(kinds))
     for name in SCANS:
         total = sum((row[name][0] for row in rows), Counter())
-        seconds = statistics.median(row[name][1] for row in rows)
         for table in (*TABLES.values(), "all"):
             keys = TABLES.values() if table == "all" else (table,)
             cells = sum(total[t, "cells"] for t in keys)
-            shares = [sum(total[t, k] for t in keys) / cells for k in kinds]
+            shares = [sum(total[t, k] for t in keys) for k in kinds]
             print(
                 f"| {name} | {table} | {cells} | "
-                + " | ".join(f"{s:.1%}" for s in shares)
-                + f" | {seconds:.1f} |"
+                + " | ".join(f"{n} ({n / cells:.1%})" for n in shares)
+                + " |"
             )
+    print("\n| scan | pages | s per report (median) | s per page (median) |")
+    print("|---|---:|---:|---:|")
+    for name in SCANS:
+        pages = sum(row[name][2] for row in rows)
+        per_report = statistics.median(row[name][1] for row in rows)
+        per_page = statistics.median(row[name][1] / row[name][2] for row in rows)
+        print(f"| {name} | {pages} | {per_report:.1f} | {per_page:.1f} |")
 
 
 if __name__ == "__main__":
