@@ -310,7 +310,10 @@ def test_the_facets_of_an_older_index_are_renewed(library, gucheng, zhaoliu):
     are written again with one-trigram facets; the bigram table, whose
     rows are deleted by replaying the trigram rows, stays consistent."""
     if connection.vendor != "sqlite":
-        pytest.skip("the SQLite index only")
+        pytest.skip(
+            "migration 0006 rewrites the SQLite trigram table; PostgreSQL has "
+            "no such table (its trigram index is on the documents)"
+        )
     from gongkai.catalogue.search.sqlite import (
         BIGRAM_TABLE,
         TRIGRAM_TABLE,

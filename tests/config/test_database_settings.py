@@ -3,6 +3,8 @@
 import sqlite3
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import pytest
 
 from gongkai.config.settings import database_from_url, sqlite_database
@@ -20,7 +22,7 @@ def test_a_postgres_url_gives_every_connection_field():
 
 
 def test_an_unknown_scheme_is_refused_by_name():
-    with pytest.raises(Exception, match="mysql"):
+    with pytest.raises(ImproperlyConfigured, match="mysql"):
         database_from_url("mysql://localhost/x")
 
 

@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString
 from gongkai.organisations.models import Agency
 
 from .models import Attachment, Category, Document
+from .models.documents import DocumentQuerySet
 from .numbers import looks_like_index_number, normalise_document_number
 from .search import Filters, Terms, Window, get_backend, parse_query
 from .search.text import highlight, snippet
@@ -106,11 +107,16 @@ def _documents(where: str, params: list, tail: str = "", *, body=False) -> list:
     return [Document.from_db(connection.alias, columns, row) for row in rows]
 
 
+def _public(alias: str = "") -> str:
+    """The rule of ``Document.objects.public()`` as SQL."""
+    return DocumentQuerySet.PUBLIC_SQL.format(alias=alias)
+
+
 def _where(filters: Filters, window: Window | None = None) -> tuple[str, list, str]:
     """Return the WHERE condition of the public documents within
     ``filters`` and ``window`` (on alias ``d``), its parameters and the
     ORDER BY direction."""
-    conditions, params = ["d.listing_key IS NOT NULL"], []
+    conditions, params = [_public("d.")], []
     for column, value in (
         ("agency_id", filters.agency_id),
         ("category_id", filters.category_id),
@@ -197,7 +203,7 @@ def public_document(pk: int) -> Document | None:
     for the public document page, in four primary-key statements rather
     than a compiled three-table ORM join and an attachment query.
     ``document.public_attachments`` holds the attachments in their order."""
-    document = _raw_one(Document, "id = %s AND listing_key IS NOT NULL", [pk])
+    document = _raw_one(Document, f"id = %s AND {_public()}", [pk])
     if document is None:
         return None
     document.agency = _raw_one(Agency, "id = %s", [document.agency_id])

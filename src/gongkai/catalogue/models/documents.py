@@ -45,6 +45,11 @@ class DocumentQuerySet(models.QuerySet):
         """Documents on the public platform (published, 主动公开)."""
         return self.filter(listing_key__isnull=False)
 
+    # The same rule as SQL, for the raw reads of the public pages
+    # (``catalogue.listing``): a ``listing_key`` is given on publication
+    # and taken away on withdrawal.
+    PUBLIC_SQL = "{alias}listing_key IS NOT NULL"
+
     def of_kind(self, *kinds: str) -> "DocumentQuerySet":
         return self.filter(kind__in=kinds)
 
