@@ -12,6 +12,7 @@ known before its parts and bounds them; it gives up after ``budget`` steps.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_DIGITS = 12
 
@@ -27,8 +28,9 @@ class Role:
     bounded: bool = False  # a part of a group that has a total
 
 
-def roles(groups: list[tuple[int, bool]]) -> list[Role]:
-    """``groups`` = ``[(parts, has_total), …]`` in column order."""
+@lru_cache(maxsize=64)
+def roles(groups: tuple[tuple[int, bool], ...]) -> tuple[Role, ...]:
+    """``groups`` = ``((parts, has_total), …)`` in column order."""
     out = []
     for parts, has_total in groups:
         out += [
@@ -36,7 +38,7 @@ def roles(groups: list[tuple[int, bool]]) -> list[Role]:
         ]
         if has_total:
             out.append(Role(total=True))
-    return out
+    return tuple(out)
 
 
 def split_cells(
@@ -48,7 +50,7 @@ def split_cells(
     """Return every decoding; raise :class:`TooAmbiguous` when there are
     more than ``limit`` or finding them takes more than ``budget`` steps
     (a list cut short could hide the true decoding)."""
-    search = _Search(strings, roles(groups), limit + 1, budget)
+    search = _Search(strings, roles(tuple(map(tuple, groups))), limit + 1, budget)
     search.run()
     if len(search.results) > limit:
         raise TooAmbiguous
@@ -71,6 +73,15 @@ class _Search:
             self.lo += [at] * len(string)
             self.atomic += [not plain] * len(string)
             at += len(string)
+        # Digit sums of each prefix: a number is congruent to the sum of its
+        # digits modulo 9, so however a prefix is cut into cells, the cells
+        # sum to its digit sum modulo 9.  Used for the first group's total,
+        # when every string is plain digits.
+        self.digit_sum: list[int] = []
+        if not any(self.atomic):
+            self.digit_sum = [0]
+            for char in self.s:
+                self.digit_sum.append(self.digit_sum[-1] + ord(char) - 48)
         self.results: list[tuple[int, ...]] = []
         # For each cell, how many cells before it share its group's bound.
         self.bounded_before = []
@@ -78,22 +89,14 @@ class _Search:
         for role in self.roles:
             run = run + 1 if role.bounded and not role.first else 0
             self.bounded_before.append(run)
+        first = self.roles[0] if self.roles else None
+        self.first_total = (
+            self.bounded_before.index(0, 1) if first and first.first else -1
+        )
 
     def run(self):
         if len(self.s) >= len(self.roles):
             self._cell(len(self.s), len(self.roles) - 1, None, [])
-
-    def _options(self, end: int, i: int, longest: int):
-        lo = self.lo[end - 1]
-        if self.atomic[end - 1]:
-            value = _atomic(self.s[lo:end])
-            return [] if value is None or lo < i else [(lo, value)]
-        out = []
-        for start in range(end - 1, max(lo, i, end - longest) - 1, -1):
-            text = self.s[start:end]
-            if len(text) == 1 or text[0] != "0":
-                out.append((start, int(text)))
-        return out
 
     def _cell(self, end: int, i: int, remaining, acc: list[int]):
         self.budget -= 1
@@ -105,18 +108,69 @@ class _Search:
             if end == 0:
                 self.results.append(tuple(reversed(acc)))
             return
-        role = self.roles[i]
+        if self.atomic[end - 1]:
+            self._atomic_cell(end, i, remaining, acc)
+        elif self.roles[i].first:
+            self._first_part(end, i, remaining, acc)
+        else:
+            self._cut(end, i, remaining, acc)
+
+    def _first_part(self, end: int, i: int, remaining: int, acc: list[int]):
+        """The group's first part is what is left of its total: one
+        candidate, no search."""
+        text = str(remaining)
+        start = end - len(text)
+        if (
+            start >= max(self.lo[end - 1], i)
+            and (i > 0 or start == 0)
+            and self.s[start:end] == text
+        ):
+            acc.append(remaining)
+            self._cell(start, i - 1, None, acc)
+            acc.pop()
+
+    def _cut(self, end: int, i: int, remaining, acc: list[int]):
+        """Try each way of cutting cell ``i`` from the digits before ``end``."""
+        s, role = self.s, self.roles[i]
         longest = len(str(remaining)) if role.bounded else MAX_DIGITS
         if end > self._room(i, longest):
             return  # more digits left than the remaining cells can hold
-        for start, value in self._options(end, i, longest):
-            if start > 0 and i == 0:
+        floor = max(self.lo[end - 1], i, end - longest)
+        if i == 0 and floor > 0:
+            return  # the row's first cell must start the row
+        # Cells 0…i-1 are the whole prefix and this total is their sum: the
+        # prefix's digit sum must agree with it modulo 9.
+        digit_sum = self.digit_sum if i == self.first_total else None
+        for start in range(end - 1, floor - 1, -1):
+            if start < end - 1 and s[start] == "0":
+                continue  # a leading zero
+            if i == 0 and start > 0:
                 continue
-            nxt = self._next_remaining(role, value, remaining)
-            if nxt is False:
-                continue
+            value = int(s[start:end])
+            if role.total:
+                if digit_sum and (digit_sum[start] - value) % 9:
+                    continue
+                nxt = value
+            elif role.bounded:
+                if value > remaining:
+                    break  # longer numbers are larger still
+                nxt = remaining - value
+            else:
+                nxt = None
             acc.append(value)
             self._cell(start, i - 1, nxt, acc)
+            acc.pop()
+
+    def _atomic_cell(self, end: int, i: int, remaining, acc: list[int]):
+        """A cell read from a string that is one cell whatever it holds."""
+        lo = self.lo[end - 1]
+        value = _atomic(self.s[lo:end])
+        if value is None or lo < i or (i == 0 and lo > 0):
+            return
+        nxt = self._next_remaining(self.roles[i], value, remaining)
+        if nxt is not False:
+            acc.append(value)
+            self._cell(lo, i - 1, nxt, acc)
             acc.pop()
 
     def _room(self, i: int, longest: int) -> int:

@@ -304,10 +304,12 @@ def _doubtful_splits(decoded: dict[str, Decoded], fmt: ReportFormat) -> None:
     a column equation through it (表三勾稽关系) then fails, the cut may be
     wrong (the printed numbers did not add up, and another cut does), so
     the row is left null with CELL-UNREADABLE rather than guessed."""
-    split = [k for k, d in decoded.items() if d.split and _row_ints(d) is not None]
-    if not split:
+    if not any(d.split for d in decoded.values()):
         return
     rows = {k: _row_ints(d) for k, d in decoded.items()}
+    split = [k for k, d in decoded.items() if d.split and rows[k] is not None]
+    if not split:
+        return
     doubtful = set()
     for left, right in _equations(fmt):
         keys = left + right
