@@ -13,6 +13,7 @@ reading was exact, ambiguous (null with CELL-UNREADABLE) or wrong.
 
 import os
 import random
+from types import SimpleNamespace
 
 import pytest
 
@@ -34,6 +35,7 @@ from gongkai.report.corpus import (
     page_numbers,
     random_report,
     read_back,
+    undecided,
     variants,
 )
 from gongkai.report.parse.tokens import is_page_number
@@ -71,6 +73,14 @@ def test_every_cell_reads_back_from_every_form(layout, index):
     # already required CELL-UNREADABLE and the true value among several).
     ambiguous = {name for name, c in results.items() if c.ambiguous}
     assert all(name.endswith(("+join_cells", "+all")) for name in ambiguous)
+    # ... and only where the document cannot decide: another cut of the row
+    # passes every check too.
+    decidable = {
+        name: sorted(set(c.ambiguous) - set(c.undecided))
+        for name, c in results.items()
+        if set(c.ambiguous) - set(c.undecided)
+    }
+    assert decidable == {}
     headers = {
         name: c.header
         for name, c in results.items()
@@ -126,3 +136,36 @@ def test_every_degradation_changes_a_report_text():
     text = extract_text(case.documents["pdf"], "pdfium")
     for name in DEGRADATIONS:
         assert degrade(text, random.Random(0), [name]) != text, name
+
+
+def test_undecided_tells_an_open_cut_from_one_the_checks_close():
+    report = random_report(case_rng(SEED, "2021", 0), "2021")
+    data = report.to_json()
+    data["proactive"]["normative_documents"] = {
+        "issued": 16,
+        "repealed": 0,
+        "in_force": 469,
+    }
+    report = type(report).model_validate(data)
+    first, total = (
+        report.cell("applications.new[0]"),
+        report.cell("applications.new[6]"),
+    )
+    # "160469" in table 二: 1/60/469 breaks no rule, so the text cannot decide
+    open_cut = SimpleNamespace(
+        candidates={
+            "proactive.normative_documents.issued": [1, 16, 160],
+            "proactive.normative_documents.repealed": [0, 4, 60],
+            "proactive.normative_documents.in_force": [469, 69],
+        }
+    )
+    paths = list(open_cut.candidates)
+    assert undecided(report, open_cut, paths) == paths
+    # any other cut of table 三's row breaks its sums: decidable
+    closed = SimpleNamespace(
+        candidates={
+            "applications.new[0]": [first, first + 30],
+            "applications.new[6]": [total, total + 1],
+        }
+    )
+    assert undecided(report, closed, list(closed.candidates)) == []

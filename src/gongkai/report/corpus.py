@@ -24,6 +24,7 @@ Generation draws from :class:`random.Random` only (no Hypothesis), so the
 benchmarks and the CLI can build thousands of reports quickly.
 """
 
+import itertools
 import random
 import re
 import shutil
@@ -453,6 +454,9 @@ class Comparison:
 
     equal: int = 0
     ambiguous: list[str] = field(default_factory=list)  # null, truth a candidate
+    # of those, the cells whose row the document does not decide: another
+    # cut it offers passes every error-level check (see undecided)
+    undecided: list[str] = field(default_factory=list)
     wrong: list[tuple[str, object, object]] = field(default_factory=list)
     header: list[str] = field(default_factory=list)  # format, year, agency
 
@@ -463,6 +467,7 @@ class Comparison:
     def add(self, other: "Comparison") -> None:
         self.equal += other.equal
         self.ambiguous += other.ambiguous
+        self.undecided += other.undecided
         self.wrong += other.wrong
         self.header += other.header
 
@@ -492,7 +497,54 @@ def compare(expected: AnnualReport, result) -> Comparison:
     for key in ("format", "year", "agency"):
         if getattr(expected, key) != getattr(result.report, key):
             out.header.append(key)
+    if out.ambiguous:
+        out.undecided = undecided(expected, result, out.ambiguous)
     return out
+
+
+def undecided(expected: AnnualReport, result, paths: list[str]) -> list[str]:
+    """Return the cells of ``paths`` that the document cannot decide: for
+    their row, some combination of the values the reader offered, other
+    than the printed one, passes every error-level check of the catalogue
+    that the printed report passes.  (A cell left null whose every
+    alternative fails a check was decidable: the reader gave up too early.)"""
+    from .checks import check
+
+    def errors(report) -> set:
+        return {
+            (f.rule, tuple(f.cells)) for f in check(report) if f.severity == "error"
+        }
+
+    printed = errors(expected)
+
+    rows: dict[str, list[str]] = {}
+    for path in paths:
+        row = path.split("[")[0] if "[" in path else path.rsplit(".", 1)[0]
+        rows.setdefault(row, []).append(path)
+    out = []
+    for cells in rows.values():
+        truth = tuple(expected.cell(p) for p in cells)
+        options = [result.candidates[p] for p in cells]
+        for combo in itertools.islice(itertools.product(*options), 4096):
+            if combo == truth:
+                continue
+            data = expected.to_json()
+            for path, value in zip(cells, combo, strict=True):
+                _set_cell(data, path, value)
+            if errors(AnnualReport.model_validate(data)) <= printed:
+                out += cells
+                break
+    return out
+
+
+def _set_cell(data: dict, path: str, value) -> None:
+    """Set ``applications.new[3]`` or ``proactive.regulations.issued``."""
+    keys = path.replace("]", "").replace("[", ".").split(".")
+    node = data
+    for key in keys[:-1]:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    last = keys[-1]
+    node[int(last) if isinstance(node, list) else last] = value
 
 
 def _possible(result, path: str, want) -> bool:
