@@ -29,6 +29,8 @@ _ANY_HEADING = re.compile(
     + ")"
 )
 
+_HEADING_START = re.compile(rf"[一二三四五六](?={_SEP})")
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -44,7 +46,17 @@ def find_headings(norm: str) -> list[Heading]:
     when the real headings stand on their own lines."""
     first: dict[int, Heading] = {}
     at_line_start: dict[int, Heading] = {}
-    for match in _ANY_HEADING.finditer(norm):
+    after = 0
+    for found in _HEADING_START.finditer(norm):
+        # Only where a numeral and its separator stand (the whole pattern
+        # tried at every offset took longer than the rest of this search),
+        # and, as a scan would, not inside the heading found before.
+        if found.start() < after:
+            continue
+        match = _ANY_HEADING.match(norm, found.start())
+        if match is None:
+            continue
+        after = match.end()
         number = int(match.lastgroup[1:])
         heading = Heading(number, match.start(), match.end())
         first.setdefault(number, heading)

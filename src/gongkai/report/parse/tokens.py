@@ -17,8 +17,6 @@ _NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?"
 _NUMBER_RE = re.compile(_NUMBER)
 _WORD_NUMBER = re.compile(rf"{_NUMBER}|-?\d+(?:\.\d+)?%")
 _GARBLED = re.compile(r"[\d?\ufffd]*[?\ufffd][\d?\ufffd]*")
-# Words by kind in one pass: plain digits, text without digits, the rest.
-_FAST_WORD = re.compile(r"(?P<n>\d+)(?!\S)|(?P<t>[^\s\d?\ufffd]+)(?!\S)|(?P<o>\S+)")
 _MEASURE_WORDS = set("件条个次份起宗人家篇期场项")
 _DIGITISH = re.compile(r"[\d?\ufffd]")
 _DASHES = re.compile(r"[-/\\_~·]+")
@@ -131,13 +129,16 @@ def _row_tokens(tokens: list[Token], line: str, offset: int) -> None:
 
 def _text_tokens(tokens: list[Token], text: str, offset: int, line: int = -1) -> None:
     """``line``: the offset of the line of plain text (``-1`` for a cell)."""
-    for word in _FAST_WORD.finditer(text):
-        w = word.group()
-        at = offset + word.start()
-        kind = word.lastgroup
-        if kind == "n" and w.isascii():
+    # str.split and str.find find the words about ten times faster than a
+    # regex over a line padded with spaces (``pdftotext -layout``).
+    pos = 0
+    for w in text.split():
+        start = text.find(w, pos)
+        pos = start + len(w)
+        at = offset + start
+        if w.isdecimal() and w.isascii():
             tokens.append(Token(NUM, at, at + len(w), w, line=line))
-        elif kind == "t":
+        elif not w.isdecimal() and _DIGITISH.search(w) is None:
             dash = w[0] in _DASH_START and _DASHES.fullmatch(w)
             tokens.append(Token(BLANK if dash else TEXT, at, at + len(w), w, line=line))
         else:
