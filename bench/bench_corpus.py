@@ -210,13 +210,17 @@ def _print_caught(rows) -> None:
     for row in rows:
         for name, outcome in row["caught"].items():
             counts[name, outcome] += 1
-            if outcome != "error" and KINDS[name] == "exact" or outcome == "silent":
+            caught = outcome == "error" or (
+                outcome == "unbalanced" and KINDS[name] == "joined"
+            )
+            if not caught:
                 missed.append((row["case"], name, outcome))
     names = list(rows[0]["caught"])
-    outcomes = ("error", "unreadable", "silent")
+    outcomes = ("error", "unbalanced", "unreadable", "silent")
     print(
-        "| broken cell read from | kind | reports | named by an error | left null "
-        "with CELL-UNREADABLE | unreported |\n|---|---|---:|---:|---:|---:|"
+        "| broken cell read from | kind | reports | named by an error | null, "
+        "CELL-UNREADABLE: no cut of the row adds up | null, other "
+        "CELL-UNREADABLE | unreported |\n|---|---|---:|---:|---:|---:|---:|"
     )
     for name in names:
         shown = " | ".join(str(counts[name, o]) for o in outcomes)
@@ -230,11 +234,13 @@ def _print_caught(rows) -> None:
             verdict = "met" if by["error"] == planted else "NOT met"
             target = "all named by an error"
         else:
-            verdict = "met" if not by["silent"] else "NOT met"
-            target = "none unreported"
+            caught = by["error"] + by["unbalanced"]
+            verdict = "met" if caught == planted else "NOT met"
+            target = "each named by an error, or its row found not to add up"
         print(
             f"\nbroken cells read back in {kind} forms: {planted}; named by an "
-            f"error {by['error']}, left null with CELL-UNREADABLE "
+            f"error {by['error']}, null with CELL-UNREADABLE saying no cut of "
+            f"the row adds up {by['unbalanced']}, other CELL-UNREADABLE "
             f"{by['unreadable']}, unreported {by['silent']}: target ({target}) "
             f"{verdict}"
         )

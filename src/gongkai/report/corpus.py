@@ -653,23 +653,31 @@ def caught(case: Case, path: str, chosen, seed: int = 0) -> dict[str, bool]:
 
 def broken_outcomes(case: Case, path: str, chosen, seed: int = 0) -> dict[str, str]:
     """For each variant, what became of the broken cell ``path``:
-    ``error`` (an error of the checks names it), ``unreadable`` (left null
-    with a CELL-UNREADABLE finding naming it: its digits ran together and no
-    split adds up) or ``silent`` (neither: the break went unreported)."""
+    ``error`` (an error of the checks names it), ``unbalanced`` (its digits
+    ran together, and it is left null with a CELL-UNREADABLE finding that
+    names it and says no cut of the row adds up: the row's own sum check,
+    made on every reading of the digits), ``unreadable`` (null with another
+    CELL-UNREADABLE finding) or ``silent`` (the break went unreported)."""
     from .checks import check
     from .parse import read
+    from .parse.rows import NO_CUT_ADDS_UP
 
     out = {}
     for name, source in sources(case, chosen, seed):
         report = read(source)
+        unreadable = [
+            f
+            for f in report.findings
+            if f.rule == "CELL-UNREADABLE" and path in f.cells
+        ]
         if any(path in f.cells for f in check(report) if f.severity == "error"):
             out[name] = "error"
-        elif _cell_or_none(report, path) is None and any(
-            f.rule == "CELL-UNREADABLE" and path in f.cells for f in report.findings
-        ):
-            out[name] = "unreadable"
-        else:
+        elif _cell_or_none(report, path) is not None or not unreadable:
             out[name] = "silent"
+        elif any(NO_CUT_ADDS_UP in f.message for f in unreadable):
+            out[name] = "unbalanced"
+        else:
+            out[name] = "unreadable"
     return out
 
 

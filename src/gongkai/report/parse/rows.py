@@ -18,6 +18,9 @@ from .tokens import BAD, BLANK, NUM, Chunk, Token
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 OK, BLANKED, MISSING, UNREADABLE = "ok", "blank", "missing", "unreadable"
 NO_NUMBERS = "没有任何数值"
+# Said of a digit run that no cut makes add up: the row's arithmetic fails
+# however its cells are read (a printed number is wrong, or a digit lost).
+NO_CUT_ADDS_UP = "任何拆分都不能使各列之和等于总计"
 
 
 @dataclass
@@ -297,7 +300,7 @@ def _fewer(nums: list[Token], n: int, groups, truncated: bool) -> Decoded:
             return _nothing(
                 n,
                 UNREADABLE,
-                f"数字串“{shown}”缺少分隔，且任何拆分都不能使各列之和等于总计"
+                f"数字串“{shown}”缺少分隔，且{NO_CUT_ADDS_UP}"
                 "（印刷的数值有误，或有数字缺失）",
                 nums[0],
             )
