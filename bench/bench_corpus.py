@@ -219,7 +219,7 @@ def _print_caught(rows) -> None:
     outcomes = ("error", "unbalanced", "unreadable", "silent")
     print(
         "| broken cell read from | kind | reports | named by an error | null, "
-        "CELL-UNREADABLE: no cut of the row adds up | null, other "
+        "CELL-UNREADABLE: no reading of the digits adds up | null, other "
         "CELL-UNREADABLE | unreported |\n|---|---|---:|---:|---:|---:|---:|"
     )
     for name in names:
@@ -236,11 +236,11 @@ def _print_caught(rows) -> None:
         else:
             caught = by["error"] + by["unbalanced"]
             verdict = "met" if caught == planted else "NOT met"
-            target = "each named by an error, or its row found not to add up"
+            target = "each named by an error, or found not to add up however read"
         print(
             f"\nbroken cells read back in {kind} forms: {planted}; named by an "
-            f"error {by['error']}, null with CELL-UNREADABLE saying no cut of "
-            f"the row adds up {by['unbalanced']}, other CELL-UNREADABLE "
+            f"error {by['error']}, null with CELL-UNREADABLE saying no reading "
+            f"of the digits adds up {by['unbalanced']}, other CELL-UNREADABLE "
             f"{by['unreadable']}, unreported {by['silent']}: target ({target}) "
             f"{verdict}"
         )

@@ -655,12 +655,13 @@ def broken_outcomes(case: Case, path: str, chosen, seed: int = 0) -> dict[str, s
     """For each variant, what became of the broken cell ``path``:
     ``error`` (an error of the checks names it), ``unbalanced`` (its digits
     ran together, and it is left null with a CELL-UNREADABLE finding that
-    names it and says no cut of the row adds up: the row's own sum check,
-    made on every reading of the digits), ``unreadable`` (null with another
-    CELL-UNREADABLE finding) or ``silent`` (the break went unreported)."""
+    names it and says no cut of the row adds up, or that the cut which does
+    breaks table 三's column equations: the checks, made on every reading
+    of the digits), ``unreadable`` (null with another CELL-UNREADABLE
+    finding) or ``silent`` (the break went unreported)."""
     from .checks import check
     from .parse import read
-    from .parse.rows import NO_CUT_ADDS_UP
+    from .parse.rows import CUT_BREAKS_COLUMNS, NO_CUT_ADDS_UP
 
     out = {}
     for name, source in sources(case, chosen, seed):
@@ -674,7 +675,10 @@ def broken_outcomes(case: Case, path: str, chosen, seed: int = 0) -> dict[str, s
             out[name] = "error"
         elif _cell_or_none(report, path) is not None or not unreadable:
             out[name] = "silent"
-        elif any(NO_CUT_ADDS_UP in f.message for f in unreadable):
+        elif any(
+            NO_CUT_ADDS_UP in f.message or CUT_BREAKS_COLUMNS in f.message
+            for f in unreadable
+        ):
             out[name] = "unbalanced"
         else:
             out[name] = "unreadable"

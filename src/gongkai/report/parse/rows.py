@@ -21,6 +21,9 @@ NO_NUMBERS = "没有任何数值"
 # Said of a digit run that no cut makes add up: the row's arithmetic fails
 # however its cells are read (a printed number is wrong, or a digit lost).
 NO_CUT_ADDS_UP = "任何拆分都不能使各列之和等于总计"
+# Said of a run with one cut that makes its row add up, when table 三's
+# column equations then fail through it: no reading satisfies both.
+CUT_BREAKS_COLUMNS = "按该行合计拆分的结果与表三各列的勾稽关系不符"
 
 
 @dataclass

@@ -31,6 +31,7 @@ from .labels import (
 )
 from .rows import (
     BLANKED,
+    CUT_BREAKS_COLUMNS,
     MISSING,
     NO_NUMBERS,
     OK,
@@ -321,7 +322,7 @@ def _doubtful_splits(decoded: dict[str, Decoded], fmt: ReportFormat) -> None:
         d = decoded[key]
         d.values = [None] * len(d.values)
         d.status = [UNREADABLE] * len(d.values)
-        d.reason += "，按该行合计拆分的结果与表三各列的勾稽关系不符，无法确定拆分方式"
+        d.reason += f"，{CUT_BREAKS_COLUMNS}，无法确定拆分方式"
 
 
 def _equations(fmt: ReportFormat):
