@@ -13,6 +13,7 @@ known before its parts and bounds them; it gives up after ``budget`` steps.
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 MAX_DIGITS = 12
 
@@ -28,7 +29,29 @@ class Role:
     bounded: bool = False  # a part of a group that has a total
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """What the search needs to know of a row's groups, worked out once."""
+
+    roles: tuple[Role, ...]
+    bounded_before: tuple[int, ...]  # per cell: earlier cells sharing its bound
+    first_total: int  # the index of the first group's total, or -1
+
+
 @lru_cache(maxsize=64)
+def _layout(groups: tuple[tuple[int, bool], ...]) -> _Layout:
+    cell_roles = roles(groups)
+    bounded_before = []
+    run = 0
+    for role in cell_roles:
+        run = run + 1 if role.bounded and not role.first else 0
+        bounded_before.append(run)
+    first_total = (
+        bounded_before.index(0, 1) if cell_roles and cell_roles[0].first else -1
+    )
+    return _Layout(cell_roles, tuple(bounded_before), first_total)
+
+
 def roles(groups: tuple[tuple[int, bool], ...]) -> tuple[Role, ...]:
     """``groups`` = ``((parts, has_total), …)`` in column order."""
     out = []
@@ -50,7 +73,7 @@ def split_cells(
     """Return every decoding; raise :class:`TooAmbiguous` when there are
     more than ``limit`` or finding them takes more than ``budget`` steps
     (a list cut short could hide the true decoding)."""
-    search = _Search(strings, roles(tuple(map(tuple, groups))), limit + 1, budget)
+    search = _Search(strings, _layout(tuple(map(tuple, groups))), limit + 1, budget)
     search.run()
     if len(search.results) > limit:
         raise TooAmbiguous
@@ -58,11 +81,15 @@ def split_cells(
 
 
 class _Search:
-    def __init__(self, strings, cell_roles, limit, budget):
+    def __init__(self, strings, layout: _Layout, limit, budget):
         self.s = "".join(strings)
-        self.roles = cell_roles
+        self.roles = layout.roles
+        # For each cell, how many cells before it share its group's bound.
+        self.bounded_before = layout.bounded_before
+        self.first_total = layout.first_total
         self.limit = limit
         self.budget = budget
+        self.results: list[tuple[int, ...]] = []
         # For each character, where its string starts; atomic strings hold
         # one cell whatever their characters (e.g. "-3").
         self.lo: list[int] = []
@@ -79,20 +106,7 @@ class _Search:
         # when every string is plain digits.
         self.digit_sum: list[int] = []
         if not any(self.atomic):
-            self.digit_sum = [0]
-            for char in self.s:
-                self.digit_sum.append(self.digit_sum[-1] + ord(char) - 48)
-        self.results: list[tuple[int, ...]] = []
-        # For each cell, how many cells before it share its group's bound.
-        self.bounded_before = []
-        run = 0
-        for role in self.roles:
-            run = run + 1 if role.bounded and not role.first else 0
-            self.bounded_before.append(run)
-        first = self.roles[0] if self.roles else None
-        self.first_total = (
-            self.bounded_before.index(0, 1) if first and first.first else -1
-        )
+            self.digit_sum = list(accumulate(map(int, self.s), initial=0))
 
     def run(self):
         if len(self.s) >= len(self.roles):
