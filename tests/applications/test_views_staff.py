@@ -6,9 +6,11 @@ import re
 import zipfile
 from datetime import date
 
+from django.conf import settings
 from django.urls import reverse
 
 import pytest
+from lxml import html as lxml_html
 
 from gongkai.applications import services
 from gongkai.applications.outcomes import OUTCOME_KEYS
@@ -58,15 +60,37 @@ def test_the_neighbours_case_is_404_for_every_page(client, case, sunba):
         )
 
 
+def _proof(html: str) -> list[str]:
+    """The lines of the deadline proof as a reader sees them."""
+    proof = lxml_html.fromstring(html).get_element_by_id("deadline-proof")
+    return [" ".join(e.text_content().split()) for e in proof.iter("p", "li")]
+
+
 def test_the_detail_page_proves_the_due_date_and_audits_the_viewing(client, case, lisi):
     client.force_login(lisi)
     html = page(client, "detail", case.pk)
     assert 'id="due-date">2025-10-30' in html
-    assert "2025-09-28 周日  第 1 个工作日，调休上班（国庆节）" in html
-    assert "2025-10-11 周六  第 6 个工作日，调休上班（国庆节）" in html
-    assert "国务院办公厅关于2025年部分节假日安排的通知" in html
+    proof = _proof(html)
+    assert proof[0] == "2025-09-26（星期五）后第 20 个工作日为 2025-10-30（星期四）"
+    assert "2025-09-27 星期六 不计：周末" in proof
+    assert "2025-09-28 星期日 第 1 个工作日，调休上班（国庆节）" in proof
+    assert "2025-10-01 星期三 不计：国庆节" in proof
+    assert "2025-10-11 星期六 第 6 个工作日，调休上班（国庆节）" in proof
+    assert proof[-2] == "2025-10-30 星期四 第 20 个工作日"
+    assert proof[-1].startswith("依据：国务院办公厅关于2025年部分节假日安排的通知")
     entry = AuditEntry.objects.filter(verb="audit.view_personal_data").latest("pk")
     assert entry.target_id == str(case.pk) and "id_number" in entry.data["fields"]
+
+
+def test_the_proof_in_english_keeps_the_official_names(client, case, lisi):
+    client.force_login(lisi)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    proof = _proof(page(client, "detail", case.pk))
+    assert proof[0] == "Working day 20 after 2025-09-26 (Fri) is 2025-10-30 (Thu)"
+    assert "2025-09-27 Sat not counted: weekend" in proof
+    assert "2025-09-28 Sun working day 1, make-up working day (国庆节)" in proof
+    assert "2025-10-01 Wed not counted: 国庆节" in proof
+    assert proof[-1].startswith("Source: 国务院办公厅关于2025年部分节假日安排的通知")
 
 
 def test_a_step_page_shows_the_service_refusal_on_the_form(client, case, lisi):

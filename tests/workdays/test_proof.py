@@ -1,6 +1,8 @@
 from datetime import date
 
 from gongkai.workdays import Pause, add_workdays_with_proof, package_calendar
+from gongkai.workdays.calendar import HOLIDAY, MAKEUP, WEEKEND
+from gongkai.workdays.proof import PAUSED
 
 CAL = package_calendar()
 
@@ -54,3 +56,14 @@ def test_a_pause_on_another_ground_cites_that_ground_not_the_consultation_clause
         in text
     )
     assert "第三十三条第二款" not in text
+
+
+def test_each_day_gives_its_kind_and_name_for_pages_in_other_languages():
+    pause = Pause(date(2025, 9, 29), date(2025, 9, 29), "征求第三方意见")
+    proof = add_workdays_with_proof(CAL, date(2025, 9, 26), 20, [pause])
+    days = {d.date: (d.kind, d.name, d.counted) for d in proof.days}
+    assert days[date(2025, 9, 27)] == (WEEKEND, "", False)
+    assert days[date(2025, 9, 28)] == (MAKEUP, "国庆节", True)
+    assert days[date(2025, 9, 29)] == (PAUSED, "征求第三方意见", False)
+    assert days[date(2025, 9, 30)] == ("", "", True)
+    assert days[date(2025, 10, 1)] == (HOLIDAY, "国庆节", False)

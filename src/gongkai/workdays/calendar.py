@@ -101,6 +101,14 @@ class DayInfo:
     # Empty for an ordinary working day; "周末", a festival name, or
     # "调休上班（春节）" otherwise.
     reason: str
+    # The same for programs that word it themselves (a translated page):
+    # "" (an ordinary working day), WEEKEND, HOLIDAY or MAKEUP, and the
+    # festival's name as the official notice gives it.
+    kind: str = ""
+    name: str = ""
+
+
+WEEKEND, HOLIDAY, MAKEUP = "weekend", "holiday", "makeup"
 
 
 class Calendar:
@@ -151,10 +159,14 @@ class Calendar:
         """Return whether ``day`` is a working day and why, for proofs."""
         workday = self.is_workday(day)
         if day in self._adjusted:
-            return DayInfo(day, workday, _labelled("调休上班", self._adjusted[day]))
+            name = self._adjusted[day]
+            return DayInfo(day, workday, _labelled("调休上班", name), MAKEUP, name)
         if day in self._holidays:
-            return DayInfo(day, workday, self._holidays[day] or "法定节假日")
-        return DayInfo(day, workday, "" if workday else "周末")
+            name = self._holidays[day]
+            return DayInfo(day, workday, name or "法定节假日", HOLIDAY, name)
+        if workday:
+            return DayInfo(day, workday, "")
+        return DayInfo(day, workday, "周末", WEEKEND)
 
     def missing_year_after(self, ordinal: int) -> int:
         """Return the first uncovered year met when walking on from ``ordinal``."""

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from .arithmetic import Pause, add_workdays, normalise_pauses
 from .calendar import WEEKDAY_NAMES, Calendar
 
+PAUSED = "paused"
+
 
 @dataclass(frozen=True)
 class ProofDay:
@@ -21,6 +23,11 @@ class ProofDay:
     date: date
     position: int | None  # 1..n for a counted working day, None if skipped
     reason: str  # why skipped; for a counted 调休 day, "调休上班（…）"
+    # The reason's parts, for pages that word it in another language: the
+    # calendar's kind (WEEKEND, HOLIDAY, MAKEUP) or PAUSED, and the
+    # festival's name or the pause's reason.
+    kind: str = ""
+    name: str = ""
 
     @property
     def counted(self) -> bool:
@@ -87,11 +94,13 @@ def _proof_days(calendar: Calendar, start: date, due: date, pauses: list[Pause])
         pause = _pause_of(day, pauses)
         if info.is_workday and pause is None:
             position += 1
-            yield ProofDay(day, position, info.reason)
+            yield ProofDay(day, position, info.reason, info.kind, info.name)
         elif info.is_workday:
-            yield ProofDay(day, None, f"{pause.reason}，不计入期限")
+            yield ProofDay(
+                day, None, f"{pause.reason}，不计入期限", PAUSED, pause.reason
+            )
         else:
-            yield ProofDay(day, None, info.reason)
+            yield ProofDay(day, None, info.reason, info.kind, info.name)
         day += timedelta(days=1)
 
 
