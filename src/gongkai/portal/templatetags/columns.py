@@ -107,7 +107,9 @@ def document_list(items) -> SafeString:
             f'    <span class="meta">{number}<time datetime="{day}">{day}</time></span></li>'
         )
     if not rows:
-        rows.append(f'  <li class="empty">{_escape(gettext("暂无信息。"))}</li>')
+        # gettext outside f-strings: xgettext does not look inside them.
+        empty = _escape(gettext("暂无信息。"))
+        rows.append(f'  <li class="empty">{empty}</li>')
     return mark_safe('<ul class="document-list">\n' + "\n".join(rows) + "\n</ul>")
 
 
@@ -117,7 +119,8 @@ def search_hits(hits) -> SafeString:
     title and excerpt (safe HTML from ``search.text``), 发布机构, 文号,
     索引号 and date."""
     href = _hrefs()
-    badge = f' <span class="badge">{_escape(gettext("精确匹配"))}</span>'
+    exact = _escape(gettext("精确匹配"))
+    badge = f' <span class="badge">{exact}</span>'
     index_label = _escape(gettext("索引号"))
     items = []
     for hit in hits:
@@ -151,19 +154,26 @@ def pager(context, page) -> SafeString:
     base = params.urlencode()
     join = "&" if base else ""
     links = []
+    # gettext outside f-strings: xgettext does not look inside them.
+    words = {
+        "first": _escape(gettext("首页")),
+        "prev": _escape(gettext("上一页")),
+        "next": _escape(gettext("下一页")),
+        "last": _escape(gettext("末页")),
+    }
     if page.previous_key:
         first = _escape(f"?{base}")
         newer = _escape(f"?{base}{join}before={page.previous_key}")
         links.append(
-            f'  <a href="{first}">{_escape(gettext("首页"))}</a> '
-            f'<a href="{newer}" rel="prev">{_escape(gettext("上一页"))}</a>'
+            f'  <a href="{first}">{words["first"]}</a> '
+            f'<a href="{newer}" rel="prev">{words["prev"]}</a>'
         )
     if page.next_key:
         older = _escape(f"?{base}{join}after={page.next_key}")
         last = _escape(f"?{base}{join}before=0")
         links.append(
-            f'  <a href="{older}" rel="next">{_escape(gettext("下一页"))}</a> '
-            f'<a href="{last}">{_escape(gettext("末页"))}</a>'
+            f'  <a href="{older}" rel="next">{words["next"]}</a> '
+            f'<a href="{last}">{words["last"]}</a>'
         )
     label = _escape(gettext("分页"))
     return mark_safe(
