@@ -357,3 +357,48 @@ def test_the_language_switcher_sets_english(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert html_lang(client.get("/")) == "en"
+
+
+# --- strings makemessages can see -------------------------------------------
+
+_GETTEXT_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "ngettext",
+    "pgettext",
+    "gettext_noop",
+}
+
+
+def _gettext_in_fstrings(path: Path) -> list[int]:
+    """Lines where a gettext call sits inside an f-string's braces: xgettext
+    does not look there, so ``makemessages`` would drop the string."""
+    import io
+    import tokenize
+
+    depth, lines = 0, []
+    source = path.read_text(encoding="utf-8")
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.FSTRING_START:
+            depth += 1
+        elif token.type == tokenize.FSTRING_END:
+            depth -= 1
+        elif depth and token.type == tokenize.NAME and token.string in _GETTEXT_NAMES:
+            lines.append(token.start[0])
+    return lines
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    found = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (lines := _gettext_in_fstrings(path))
+    }
+    assert found == {}
+
+
+def test_the_f_string_check_finds_a_hidden_call(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('x = f"<p>{gettext(\'首页\')}</p>"\ny = gettext("末页")\n')
+    assert _gettext_in_fstrings(sample) == [1]
