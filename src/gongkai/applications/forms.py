@@ -144,28 +144,73 @@ class AttachmentsField(forms.FileField):
 # -- intake -----------------------------------------------------------------
 
 
-class IntakeForm(forms.Form):
+def person_form(prefix: str) -> type[forms.Form]:
+    """A form base asking who applies and how to reach them, shared by the
+    application (第二十九条) and the correction-of-record request (第四十一条).
+
+    The two name the person differently: the type and name fields are
+    ``<prefix>_type`` and ``<prefix>_name``.  Declared in the base, these
+    fields come first, before the subclass's own.
+    """
+    fields = {
+        f"{prefix}_type": forms.ChoiceField(
+            label=_("申请人类型"),
+            choices=ApplicantType.choices,
+            widget=forms.RadioSelect,
+        ),
+        f"{prefix}_name": forms.CharField(
+            label=_("姓名或名称"),
+            max_length=100,
+            help_text=_("自然人填写姓名；法人或其他组织填写全称。"),
+        ),
+        "id_kind": forms.ChoiceField(label=_("身份证明"), choices=IdKind.choices),
+        "id_number": forms.CharField(label=_("证件号码"), max_length=40),
+        "contact_person": forms.CharField(
+            label=_("联系人"),
+            max_length=50,
+            required=False,
+            help_text=_("法人或其他组织必填。"),
+        ),
+        "phone": forms.CharField(label=_("联系电话"), max_length=30),
+        "email": forms.EmailField(label=_("电子邮箱"), required=False),
+        "address": forms.CharField(label=_("通信地址"), max_length=200, required=False),
+    }
+    return type(forms.Form)(f"{prefix.title()}PersonForm", (forms.Form,), fields)
+
+
+def show_cleaning_errors(form, error: ValidationError) -> None:
+    """Show what a service's field cleaning refused: every problem at once,
+    but one message per field (a field's own error stays first)."""
+    for field, messages in error.message_dict.items():
+        if field not in form.errors:
+            form.add_error(field if field in form.fields else None, messages)
+
+
+class OnlineFormMixin(forms.Form):
+    """The parts of a public online form: the one-time token (a form sent
+    twice makes one submission) and the field bots fill in."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    # A field people never see: bots fill it in.
+    website = forms.CharField(
+        label=_("请勿填写此项"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].initial = uuid.uuid4()
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("提交失败，请刷新页面后重试。"))
+        return ""
+
+
+class IntakeForm(person_form("applicant")):
     """第二十九条: who applies, how to reach them, what they want and how."""
 
-    applicant_type = forms.ChoiceField(
-        label=_("申请人类型"), choices=ApplicantType.choices, widget=forms.RadioSelect
-    )
-    applicant_name = forms.CharField(
-        label=_("姓名或名称"),
-        max_length=100,
-        help_text=_("自然人填写姓名；法人或其他组织填写全称。"),
-    )
-    id_kind = forms.ChoiceField(label=_("身份证明"), choices=IdKind.choices)
-    id_number = forms.CharField(label=_("证件号码"), max_length=40)
-    contact_person = forms.CharField(
-        label=_("联系人"),
-        max_length=50,
-        required=False,
-        help_text=_("法人或其他组织必填。"),
-    )
-    phone = forms.CharField(label=_("联系电话"), max_length=30)
-    email = forms.EmailField(label=_("电子邮箱"), required=False)
-    address = forms.CharField(label=_("通信地址"), max_length=200, required=False)
     postcode = forms.RegexField(
         label=_("邮政编码"),
         regex=r"^\d{6}$",
@@ -224,10 +269,7 @@ class IntakeForm(forms.Form):
         try:
             self.intake = clean_fields(fields)
         except ValidationError as error:
-            # Show every problem at once, but one message per field.
-            for field, messages in error.message_dict.items():
-                if field not in self.errors:
-                    self.add_error(field if field in self.fields else None, messages)
+            show_cleaning_errors(self, error)
         return cleaned
 
     @staticmethod
@@ -237,27 +279,14 @@ class IntakeForm(forms.Form):
         return INTAKE_FIELDS
 
 
-class PublicApplicationForm(IntakeForm):
-    token = forms.UUIDField(widget=forms.HiddenInput)
-    # A field people never see: bots fill it in.
-    website = forms.CharField(
-        label=_("请勿填写此项"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+class PublicApplicationForm(OnlineFormMixin, IntakeForm):
     truthful = forms.BooleanField(label=_("本人承诺所填信息真实有效"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["token"].initial = uuid.uuid4()
         self.fields["delivery"].choices = [
             c for c in Delivery.choices if c[0] != Delivery.FAX
         ]
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("提交失败，请刷新页面后重试。"))
-        return ""
 
 
 class RegisterForm(IntakeForm):
@@ -524,28 +553,9 @@ LETTER_KIND_CHOICES = LetterKind.choices
 # -- correction-of-record requests (更正申请, 《条例》第四十一条) --------------
 
 
-class RecordCorrectionForm(forms.Form):
+class RecordCorrectionForm(person_form("requester")):
     """Who asks, which record is inaccurate and how, and the evidence."""
 
-    requester_type = forms.ChoiceField(
-        label=_("申请人类型"), choices=ApplicantType.choices, widget=forms.RadioSelect
-    )
-    requester_name = forms.CharField(
-        label=_("姓名或名称"),
-        max_length=100,
-        help_text=_("自然人填写姓名；法人或其他组织填写全称。"),
-    )
-    id_kind = forms.ChoiceField(label=_("身份证明"), choices=IdKind.choices)
-    id_number = forms.CharField(label=_("证件号码"), max_length=40)
-    contact_person = forms.CharField(
-        label=_("联系人"),
-        max_length=50,
-        required=False,
-        help_text=_("法人或其他组织必填。"),
-    )
-    phone = forms.CharField(label=_("联系电话"), max_length=30)
-    email = forms.EmailField(label=_("电子邮箱"), required=False)
-    address = forms.CharField(label=_("通信地址"), max_length=200, required=False)
     record_description = text_area(
         _("需要更正的政府信息记录"),
         rows=3,
@@ -580,29 +590,12 @@ class RecordCorrectionForm(forms.Form):
                 {name: cleaned.get(name, "") for name in RECORD_FIELDS}
             )
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                if field not in self.errors:
-                    self.add_error(field if field in self.fields else None, messages)
+            show_cleaning_errors(self, error)
         return cleaned
 
 
-class PublicRecordCorrectionForm(RecordCorrectionForm):
-    token = forms.UUIDField(widget=forms.HiddenInput)
-    website = forms.CharField(
-        label=_("请勿填写此项"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+class PublicRecordCorrectionForm(OnlineFormMixin, RecordCorrectionForm):
     truthful = forms.BooleanField(label=_("本人承诺所填信息和所附证据真实有效"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["token"].initial = uuid.uuid4()
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("提交失败，请刷新页面后重试。"))
-        return ""
 
 
 class RegisterRecordCorrectionForm(RecordCorrectionForm):

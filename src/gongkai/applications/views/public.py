@@ -28,15 +28,12 @@ from ..models import Application, Letter, Status
 from ..selectors import find_by_query_code, find_record_correction
 from . import record_corrections
 from .documents import letter_response
+from .intake import client_ip, kept, online_form
 
 SUBMITTED_KEY = "applications_submitted"
 TRACKED_KEY = "applications_tracked"
 TRACK_LIMIT = 20  # lookups per address per TRACK_WINDOW seconds
 TRACK_WINDOW = 600
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 @require_GET
@@ -50,38 +47,23 @@ def apply_index(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def apply_form(request: HttpRequest, agency_pk: int) -> HttpResponse:
-    agency = get_object_or_404(Agency, pk=agency_pk)
-    form = PublicApplicationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            application = services.submit_online_application(
-                agency,
-                form.intake,
-                token=form.cleaned_data["token"],
-                ip=client_ip(request),
-                uploads=form.cleaned_data["attachments"],
-            )
-        except services.TooManyApplications as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            request.session[SUBMITTED_KEY] = application.pk
-            request.session[TRACKED_KEY] = application.pk
-            return redirect("apply:submitted")
-    return render(
-        request, "applications/public/apply_form.html", {"agency": agency, "form": form}
+    return online_form(
+        request,
+        agency_pk,
+        PublicApplicationForm,
+        services.submit_online_application,
+        fields="intake",
+        uploads="attachments",
+        session_keys=(SUBMITTED_KEY, TRACKED_KEY),
+        done="apply:submitted",
+        template="applications/public/apply_form.html",
     )
 
 
 @never_cache
 @require_GET
 def submitted(request: HttpRequest) -> HttpResponse:
-    application = (
-        Application.objects.filter(pk=request.session.get(SUBMITTED_KEY))
-        .select_related("agency")
-        .first()
-    )
+    application = kept(request, Application, SUBMITTED_KEY)
     if application is None:
         return redirect("apply:track")
     return render(
@@ -169,11 +151,7 @@ def fee_calculator(request: HttpRequest) -> HttpResponse:
 
 
 def _tracked(request: HttpRequest) -> Application:
-    application = (
-        Application.objects.filter(pk=request.session.get(TRACKED_KEY))
-        .select_related("agency")
-        .first()
-    )
+    application = kept(request, Application, TRACKED_KEY)
     if application is None:
         raise Http404
     return application

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,6 +39,7 @@ from ..selectors import (
     record_corrections_for_user,
 )
 from .documents import attachment_response, notice_response
+from .intake import desk_register, kept, online_form
 
 PAGE_SIZE = 30
 PERSONAL_FIELDS = ("requester_name", "id_number", "phone", "email", "address")
@@ -86,33 +87,27 @@ def record_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def record_register(request: HttpRequest) -> HttpResponse:
-    agencies = agencies_for_user(request.user, write=True).order_by("path")
-    agency_id = request.POST.get("agency") or request.GET.get("agency") or ""
-    agency = agencies.filter(pk=int(agency_id)).first() if agency_id.isdigit() else None
-    agency = agency or (agencies.first() if agencies.count() == 1 else None)
-    form = RegisterRecordCorrectionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and agency is None:
-        form.add_error(None, _("请选择受理机关。"))
-    elif request.method == "POST" and form.is_valid():
-        try:
-            found = services.register_record_correction(
-                request.user,
-                agency,
-                channel=form.cleaned_data["channel"],
-                fields=form.record,
-                received_on=form.cleaned_data["received_on"],
-                uploads=form.cleaned_data["files"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("已登记更正申请，编号 %(n)s。") % {"n": found.number}
-            )
-            return redirect(found)
-    context = {"form": form, "agencies": agencies, "agency": agency}
-    status = 400 if request.method == "POST" else 200
-    return render(request, "applications/record_register.html", context, status=status)
+    return desk_register(
+        request,
+        RegisterRecordCorrectionForm,
+        _register,
+        success=lambda found: _("已登记更正申请，编号 %(n)s。") % {"n": found.number},
+        template="applications/record_register.html",
+        refused_status=400,
+    )
+
+
+def _register(
+    user, agency: Agency, form: RegisterRecordCorrectionForm
+) -> RecordCorrection:
+    return services.register_record_correction(
+        user,
+        agency,
+        channel=form.cleaned_data["channel"],
+        fields=form.record,
+        received_on=form.cleaned_data["received_on"],
+        uploads=form.cleaned_data["files"],
+    )
 
 
 @require_GET
@@ -218,42 +213,23 @@ def record_file(request: HttpRequest, record_file_pk: int) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def public_form(request: HttpRequest, agency_pk: int) -> HttpResponse:
-    from .public import client_ip
-
-    agency = get_object_or_404(Agency, pk=agency_pk)
-    form = PublicRecordCorrectionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            found = services.submit_online_record_correction(
-                agency,
-                form.record,
-                token=form.cleaned_data["token"],
-                ip=client_ip(request),
-                uploads=form.cleaned_data["files"],
-            )
-        except services.TooManyApplications as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            request.session[SUBMITTED_KEY] = found.pk
-            request.session[TRACKED_KEY] = found.pk
-            return redirect("apply:record_submitted")
-    return render(
+    return online_form(
         request,
-        "applications/public/record_form.html",
-        {"agency": agency, "form": form},
+        agency_pk,
+        PublicRecordCorrectionForm,
+        services.submit_online_record_correction,
+        fields="record",
+        uploads="files",
+        session_keys=(SUBMITTED_KEY, TRACKED_KEY),
+        done="apply:record_submitted",
+        template="applications/public/record_form.html",
     )
 
 
 @never_cache
 @require_GET
 def public_submitted(request: HttpRequest) -> HttpResponse:
-    found = (
-        RecordCorrection.objects.filter(pk=request.session.get(SUBMITTED_KEY))
-        .select_related("agency")
-        .first()
-    )
+    found = kept(request, RecordCorrection, SUBMITTED_KEY)
     if found is None:
         return redirect("apply:track")
     return render(
@@ -280,11 +256,7 @@ def remember(request: HttpRequest, found: RecordCorrection) -> None:
 
 
 def _tracked(request: HttpRequest) -> RecordCorrection:
-    found = (
-        RecordCorrection.objects.filter(pk=request.session.get(TRACKED_KEY))
-        .select_related("agency")
-        .first()
-    )
+    found = kept(request, RecordCorrection, TRACKED_KEY)
     if found is None:
         raise Http404
     return found

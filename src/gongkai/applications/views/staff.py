@@ -52,6 +52,7 @@ from .documents import (
     dossier_zip,
     letter_response,
 )
+from .intake import desk_register
 
 PAGE_SIZE = 30
 PERSONAL_FIELDS = ("applicant_name", "id_number", "phone", "email", "address")
@@ -131,33 +132,30 @@ def due_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
-    agencies = agencies_for_user(request.user, write=True).order_by("path")
-    agency_id = request.POST.get("agency") or request.GET.get("agency") or ""
-    agency = agencies.filter(pk=int(agency_id)).first() if agency_id.isdigit() else None
-    agency = agency or (agencies.first() if agencies.count() == 1 else None)
-    form = RegisterForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and agency is None:
-        form.add_error(None, _("请选择受理机关。"))
-    elif request.method == "POST" and form.is_valid():
-        try:
-            application = services.register_application(
-                request.user,
-                agency,
-                channel=form.cleaned_data["channel"],
-                fields=form.intake,
-                receipt_date=form.cleaned_data["receipt_date"],
-                receipt_note=form.cleaned_data["receipt_note"],
-                uploads=form.cleaned_data["attachments"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("已登记，申请编号 %(n)s。") % {"n": application.number}
-            )
-            return redirect(application)
-    context = {"form": form, "agencies": agencies, "agency": agency}
-    return render(request, "applications/register.html", context)
+    return desk_register(
+        request,
+        RegisterForm,
+        _register,
+        success=lambda application: (
+            _("已登记，申请编号 %(n)s。") % {"n": application.number}
+        ),
+        template="applications/register.html",
+        # Unlike the correction-of-record desk form, a refused registration
+        # has always answered 200 here.
+        refused_status=200,
+    )
+
+
+def _register(user, agency, form: RegisterForm) -> Application:
+    return services.register_application(
+        user,
+        agency,
+        channel=form.cleaned_data["channel"],
+        fields=form.intake,
+        receipt_date=form.cleaned_data["receipt_date"],
+        receipt_note=form.cleaned_data["receipt_note"],
+        uploads=form.cleaned_data["attachments"],
+    )
 
 
 @require_GET
