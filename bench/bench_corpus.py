@@ -21,8 +21,9 @@ Targets (issue #7): every cell equal in every form whose digits are all
 still separated; where cells ran together (``join_cells``) a cell the
 table's arithmetic cannot decide is left null with CELL-UNREADABLE and
 never read wrong, and the run verifies that each such cell is undecidable
-(for its row another cut offered by the reader passes every error-level
-check the printed report passes: ``corpus.undecided``); a broken cell is named by an error of the checks in
+(another complete reading, rows replaced by other cuts the reader found,
+passes every error-level check the printed report passes and differs in
+that cell: ``corpus.undecided``); a broken cell is named by an error of the checks in
 every form without ``join_cells``.  The run prints each verdict.
 """
 
@@ -182,8 +183,8 @@ def _print_cells(rows) -> None:
                 f"joined forms ({len(group)}): {cells} cells, {equal} equal "
                 f"({equal / cells:.4%}), {ambiguous} ambiguous (null + "
                 f"CELL-UNREADABLE, true value among those offered), of which "
-                f"{undecided} the document cannot decide (another cut passes "
-                f"every check), {wrong} wrong: target (each cell equal, or "
+                f"{undecided} the document cannot decide (another reading "
+                f"passes every check and changes the cell), {wrong} wrong: target (each cell equal, or "
                 f"null where more than one decoding satisfies every rule) "
                 f"{verdict}"
             )
@@ -219,7 +220,8 @@ def _print_caught(rows) -> None:
     outcomes = ("error", "unbalanced", "unreadable", "silent")
     print(
         "| broken cell read from | kind | reports | named by an error | null, "
-        "CELL-UNREADABLE: no reading of the digits adds up | null, other "
+        "CELL-UNREADABLE: no cut adds up, or the one that does breaks the "
+        "columns | null, other "
         "CELL-UNREADABLE | unreported |\n|---|---|---:|---:|---:|---:|---:|"
     )
     for name in names:

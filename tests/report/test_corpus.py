@@ -138,7 +138,12 @@ def test_every_degradation_changes_a_report_text():
         assert degrade(text, random.Random(0), [name]) != text, name
 
 
-def test_undecided_tells_an_open_cut_from_one_the_checks_close():
+def _row(report, key: str) -> tuple[tuple[str, ...], tuple]:
+    paths = tuple(f"applications.{key}[{i}]" for i in range(7))
+    return paths, tuple(report.cell(p) for p in paths)
+
+
+def test_undecided_names_the_cells_another_reading_changes():
     report = random_report(case_rng(SEED, "2021", 0), "2021")
     data = report.to_json()
     data["proactive"]["normative_documents"] = {
@@ -147,25 +152,40 @@ def test_undecided_tells_an_open_cut_from_one_the_checks_close():
         "in_force": 469,
     }
     report = type(report).model_validate(data)
-    first, total = (
-        report.cell("applications.new[0]"),
-        report.cell("applications.new[6]"),
+    row = tuple(
+        f"proactive.normative_documents.{k}" for k in ("issued", "repealed", "in_force")
     )
-    # "160469" in table 二: 1/60/469 breaks no rule, so the text cannot decide
-    open_cut = SimpleNamespace(
-        candidates={
-            "proactive.normative_documents.issued": [1, 16, 160],
-            "proactive.normative_documents.repealed": [0, 4, 60],
-            "proactive.normative_documents.in_force": [469, 69],
-        }
+    # "160469" in table 二 read as 16/0/469 or 1/60/469: no rule tells them
+    # apart, but 469 is the same in both readings.
+    result = SimpleNamespace(decodings={row: [(16, 0, 469), (1, 60, 469)]})
+    assert undecided(report, result, list(row)) == list(row[:2])
+
+
+def test_a_reading_that_breaks_a_check_decides_nothing():
+    report = random_report(case_rng(SEED, "2021", 0), "2021")
+    paths, printed = _row(report, "new")
+    other = (printed[0] + 30, *printed[1:])  # the row no longer adds up
+    result = SimpleNamespace(decodings={paths: [printed, other]})
+    assert undecided(report, result, list(paths)) == []
+
+
+def test_rows_that_only_fit_together_are_undecided_together():
+    report = next(
+        r
+        for i in range(50)
+        if (r := random_report(case_rng(SEED, "2021", i), "2021"))
+        and r.cell("applications.new[1]") >= 1
+        and r.cell("applications.carried_over[0]") >= 1
     )
-    paths = list(open_cut.candidates)
-    assert undecided(report, open_cut, paths) == paths
-    # any other cut of table 三's row breaks its sums: decidable
-    closed = SimpleNamespace(
-        candidates={
-            "applications.new[0]": [first, first + 30],
-            "applications.new[6]": [total, total + 1],
-        }
-    )
-    assert undecided(report, closed, list(closed.candidates)) == []
+    new_paths, new = _row(report, "new")
+    old_paths, old = _row(report, "carried_over")
+    # one applicant moved between columns in both rows: each row still adds
+    # up; alone each breaks its columns' balance, together neither does
+    new2 = (new[0] + 1, new[1] - 1, *new[2:])
+    old2 = (old[0] - 1, old[1] + 1, *old[2:])
+    result = SimpleNamespace(decodings={new_paths: [new, new2], old_paths: [old, old2]})
+    wanted = [new_paths[0], new_paths[1], old_paths[0], old_paths[1]]
+    assert undecided(report, result, list(new_paths + old_paths)) == wanted
+    # one row alone cannot move
+    alone = SimpleNamespace(decodings={new_paths: [new, new2]})
+    assert undecided(report, alone, list(new_paths)) == []

@@ -503,38 +503,59 @@ def compare(expected: AnnualReport, result) -> Comparison:
 
 
 def undecided(expected: AnnualReport, result, paths: list[str]) -> list[str]:
-    """Return the cells of ``paths`` that the document cannot decide: for
-    their row, some combination of the values the reader offered, other
-    than the printed one, passes every error-level check of the catalogue
-    that the printed report passes.  (A cell left null whose every
-    alternative fails a check was decidable: the reader gave up too early.)"""
-    from .checks import check
+    """Return the cells of ``paths`` that the document cannot decide: some
+    complete reading of it — the printed report with rows replaced by other
+    decodings the reader found for their digit runs (``result.decodings``)
+    — passes every error-level check that the printed report passes and
+    differs from it in that cell.  Rows are tried one at a time, then
+    together (a pair of table 三 rows may only fit the column equations
+    jointly).  A cell no such reading changes was decidable: the reader
+    gave up too early."""
+    wanted = set(paths)
+    rows = [(cells, options) for cells, options in result.decodings.items()]
+    rows = [(c, o) for c, o in rows if wanted & set(c)]
+    fits = _Fits(expected)
+    found: set[str] = set()
+    for cells, options in rows:
+        for option in options:
+            found |= fits.changed({cells: option})
+    if wanted - found and len(rows) > 1:
+        combos = itertools.product(*(options for _cells, options in rows))
+        for combo in itertools.islice(combos, 4096):
+            found |= fits.changed(dict(zip((c for c, _o in rows), combo, strict=True)))
+    return [p for p in paths if p in found]
 
-    def errors(report) -> set:
+
+class _Fits:
+    """Readings of a printed report with some rows replaced, checked."""
+
+    def __init__(self, printed: AnnualReport):
+        self.printed = printed
+        self.errors = self._errors(printed)
+
+    @staticmethod
+    def _errors(report: AnnualReport) -> set:
+        from .checks import check
+
         return {
             (f.rule, tuple(f.cells)) for f in check(report) if f.severity == "error"
         }
 
-    printed = errors(expected)
-
-    rows: dict[str, list[str]] = {}
-    for path in paths:
-        row = path.split("[")[0] if "[" in path else path.rsplit(".", 1)[0]
-        rows.setdefault(row, []).append(path)
-    out = []
-    for cells in rows.values():
-        truth = tuple(expected.cell(p) for p in cells)
-        options = [result.candidates[p] for p in cells]
-        for combo in itertools.islice(itertools.product(*options), 4096):
-            if combo == truth:
-                continue
-            data = expected.to_json()
-            for path, value in zip(cells, combo, strict=True):
-                _set_cell(data, path, value)
-            if errors(AnnualReport.model_validate(data)) <= printed:
-                out += cells
-                break
-    return out
+    def changed(self, rows: dict[tuple[str, ...], tuple]) -> set[str]:
+        """The cells this reading changes, if it passes every check the
+        printed report passes; else none."""
+        data = self.printed.to_json()
+        changed = set()
+        for cells, option in rows.items():
+            for path, value in zip(cells, option, strict=True):
+                if value != self.printed.cell(path):
+                    _set_cell(data, path, value)
+                    changed.add(path)
+        if not changed:
+            return set()
+        if not self._errors(AnnualReport.model_validate(data)) <= self.errors:
+            return set()
+        return changed
 
 
 def _set_cell(data: dict, path: str, value) -> None:

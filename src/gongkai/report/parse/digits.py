@@ -3,9 +3,11 @@
 A row is read as a list of number strings; each pure digit string may hold
 several cells.  :func:`split_cells` returns every way of cutting them into
 the row's cells that obeys the table's structure: no leading zeros (``0``
-alone is fine), a cell never spans two strings, and in each group with a
-total the total equals the sum of the group's other cells (table 三: six
-applicant columns + 总计; table 四: three groups of four + 总计).
+alone is fine), at most MAX_DIGITS digits, a cell never spans two strings,
+and in each group with a total the total equals the sum of the group's
+other cells, none of them negative (table 三: six applicant columns + 总计;
+table 四: three groups of four + 总计).  A string that is not plain ASCII
+digits (``-3``) is one cell whatever it holds.
 
 The search runs from the end of the row, so that each group's total is
 known before its parts and bounds them; it gives up after ``budget`` steps.
@@ -147,8 +149,10 @@ class _Search:
         """Try each way of cutting cell ``i`` from the digits before ``end``."""
         s, role = self.s, self.roles[i]
         longest = len(str(remaining)) if role.bounded else MAX_DIGITS
-        if end > self._room(i, longest):
-            return  # more digits left than the remaining cells can hold
+        if self.digit_sum and end > self._room(i, longest):
+            # More digits left than the remaining cells can hold (counted
+            # in characters: only where every string is plain digits).
+            return
         floor = max(self.lo[end - 1], i, end - longest)
         if i == 0 and floor > 0:
             return  # the row's first cell must start the row
@@ -178,8 +182,11 @@ class _Search:
     def _atomic_cell(self, end: int, i: int, remaining, acc: list[int]):
         """A cell read from a string that is one cell whatever it holds."""
         lo = self.lo[end - 1]
-        value = _atomic(self.s[lo:end])
+        text = self.s[lo:end]
+        value = _atomic(text)
         if value is None or lo < i or (i == 0 and lo > 0):
+            return
+        if sum(char.isdigit() for char in text) > MAX_DIGITS:
             return
         nxt = self._next_remaining(self.roles[i], value, remaining)
         if nxt is not False:

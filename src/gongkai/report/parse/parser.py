@@ -74,6 +74,8 @@ class ParseResult:
     # Cells left null because several decodings fit every rule: path → the
     # values the printed digits allow (CELL-UNREADABLE says so in words).
     candidates: dict[str, list] = field(default_factory=dict)
+    # The same by row: the row's cell paths → every decoding of the whole row.
+    decodings: dict[tuple[str, ...], list[tuple]] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,6 +106,7 @@ def parse_document(doc: Document) -> ParseResult:
     for number in TABLE_SECTIONS:
         _merge_table(data, provenance, findings, tables[number], number)
     candidates = {p: v for t in tables.values() for p, v in t.candidates.items()}
+    decodings = {r: v for t in tables.values() for r, v in t.decodings.items()}
     if doc.ocr:
         _mark_ocr(data, provenance, findings, tables, fmt)
     data["sections"] = _narratives(doc, layout, tables)
@@ -120,6 +123,7 @@ def parse_document(doc: Document) -> ParseResult:
         year,
         tuple(n for n in TABLE_SECTIONS if tables[n].rows_found),
         candidates,
+        decodings,
     )
 
 

@@ -71,6 +71,8 @@ class TableResult:
     rows_found: int = 0
     # Cells left null because several decodings fit: path → possible values.
     candidates: dict[str, list] = field(default_factory=dict)
+    # The same by row: the row's cell paths → every decoding of the row.
+    decodings: dict[tuple[str, ...], list[tuple]] = field(default_factory=dict)
     # Every row of the format was found under its own label.
     whole: bool = False
 
@@ -142,6 +144,7 @@ def _report_row(
             message += f"：{decoded.reason}"
         if status == UNREADABLE and decoded.candidates:
             message += f"，可能的拆分：{_candidates_text(decoded.candidates)}"
+            result.decodings[tuple(paths)] = list(decoded.candidates)
             for i in cells:
                 values = sorted({c[i] for c in decoded.candidates})
                 result.candidates[paths[i]] = values
