@@ -92,17 +92,21 @@ def read_image(image, dpi: int = DPI) -> PageContent:
     content.vertical = [(a * scale, b * scale, c * scale) for a, b, c in vertical]
     if "eng" in languages():
         boxes = cell_boxes(content.horizontal, content.vertical)
-        words = recheck_numbers(clean, words, [[b / scale for b in x] for x in boxes])
+        pixels = [[b / scale for b in x] for x in boxes]
+        words = recheck_numbers(clean, words, pixels)
+        words = reread_labels(clean, words, pixels)
     content.words = [_in_points(w, scale) for w in words]
     return content
 
 
-def recognise(image, language: str = LANGUAGE, options=(), walls=()) -> list[dict]:
+def recognise(
+    image, language: str = LANGUAGE, options=(), walls=(), psm: int = 6
+) -> list[dict]:
     """Tesseract's words (pixels), joined where Chinese text was split
     (never across one of the vertical rules ``walls``)."""
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    command = ["tesseract", "stdin", "stdout", "-l", language, "--psm", "6"]
+    command = ["tesseract", "stdin", "stdout", "-l", language, "--psm", str(psm)]
     command += [*options, "tsv"]
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
@@ -230,6 +234,47 @@ def _in_points(word: dict, scale: float) -> dict:
     }
 
 
+# --- labels read cell by cell ---------------------------------------------------
+
+INSET = 4  # pixels cut from each side of a cell: what is left of its rules
+
+
+def reread_labels(image, words: list[dict], boxes) -> list[dict]:
+    """Read the text cells of the tables again, each on its own (stacked in
+    one strip image): on the whole page Tesseract runs a label of two lines
+    and the numbers beside it, half a line lower, into garbled lines."""
+    cells = []
+    for box in boxes:
+        inside = _inside(words, box)
+        if len(_CJK.findall("".join(w["text"] for w in inside))) > 1:
+            x0, top, x1, bottom = (int(v) for v in box)
+            crop = image.crop((x0 + INSET, top + INSET, x1 - INSET, bottom - INSET))
+            if crop.width > 8 and crop.height > 8:
+                cells.append((box, inside, crop))
+    if not cells:
+        return words
+    strip, spans = _strip([crop for _box, _inside, crop in cells])
+    again = recognise(strip)
+    replaced = set()
+    out = []
+    for (box, inside, _crop), (top, bottom) in zip(cells, spans, strict=True):
+        read = [w for w in again if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+        if not _CJK.search("".join(w["text"] for w in read)):
+            continue  # keep the first reading
+        replaced.update(id(w) for w in inside)
+        dx, dy = box[0] + INSET - GAP, box[1] + INSET - (top + GAP // 2)
+        out += [_moved(w, dx, dy) for w in read if not _STRAY.fullmatch(w["text"])]
+    return [w for w in words if id(w) not in replaced] + out
+
+
+def _moved(word: dict, dx: float, dy: float) -> dict:
+    return dict(
+        word,
+        x0=word["x0"] + dx, x1=word["x1"] + dx,
+        top=word["top"] + dy, bottom=word["bottom"] + dy,
+    )  # fmt: skip
+
+
 # --- numbers read twice ---------------------------------------------------------
 
 _ONLY_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -243,29 +288,94 @@ def recheck_numbers(image, words: list[dict], boxes) -> list[dict]:
     """Read every number cell of a page again, with Tesseract's English model
     restricted to digits, all the cells stacked in one strip image (one run
     of Tesseract a page).  A cell keeps a number only if the second reading
-    is confident and does not contradict a confident first one."""
+    is confident and does not contradict a confident first one; where it
+    is in doubt, the cells in doubt are read a third time in a strip of
+    their own, and a confident third reading that repeats one of the two
+    first settles it."""
     lines = _number_lines(words, boxes)
-    numeric = [
-        box
-        for box in boxes
-        if ("column", *_span(box)) in lines
-        or (("row", *_band(box)) in lines and ("words", *_span(box)) not in lines)
-    ]
-    found = {id(box): _number_cell(image, words, box) for box in numeric}
+    numeric, maybe = _number_boxes(words, boxes, lines)
+    found = {
+        id(box): _number_cell(image, words, box, ("row", *_band(box)) in lines)
+        for box in numeric + maybe
+    }
     cells = [c for c in found.values() if c]
     words = _tidy_labels(words, [b for b in boxes if not found.get(id(b))])
     if not cells:
         return words
-    strip, spans = _strip([crop for _box, _inside, crop in cells])
-    second = recognise(strip, "eng", ("-c", "tessedit_char_whitelist=0123456789.-"))
-    replaced = {id(w) for _box, inside, _crop in cells for w in inside}
-    out = [w for w in words if id(w) not in replaced]
-    for (box, inside, _crop), (top, bottom) in zip(cells, spans, strict=True):
-        again = [w for w in second if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-        text = _reconcile("".join(w["text"] for w in inside), again)
+    texts = _read_cells(cells)
+    kept = {id(b) for b in maybe}
+    replaced, out = set(), []
+    for (box, inside, _crop), text in zip(cells, texts, strict=True):
+        if id(box) in kept and not _ONLY_NUMBER.fullmatch(text):
+            continue  # a short label, or a number still unread: as it was
+        replaced.update(id(w) for w in inside)
         if text:
             out.append(_cell_word(box, inside, text))
-    return out
+    return [w for w in words if id(w) not in replaced] + out
+
+
+def _number_boxes(words: list[dict], boxes, lines) -> tuple[list, list]:
+    """The cells of number columns and rows, and the cells of a row of
+    numbers that OCR read as one to three characters of Chinese in a column
+    of words (``了臣`` for 19; or a short label such as 规章)."""
+    numeric, maybe = [], []
+    for box in boxes:
+        row = ("row", *_band(box)) in lines
+        if ("column", *_span(box)) in lines or (
+            row and ("words", *_span(box)) not in lines
+        ):
+            numeric.append(box)
+        elif row and _SHORT.fullmatch("".join(w["text"] for w in _inside(words, box))):
+            maybe.append(box)
+    return numeric, maybe
+
+
+_SHORT = re.compile(r"[^\d\s]{1,3}")
+
+
+def _read_cells(cells) -> list[str]:
+    """The text of each number cell after a second reading and, where in
+    doubt, a third."""
+    crops = [crop for _box, _inside, crop in cells]
+    firsts = ["".join(w["text"] for w in inside) for _box, inside, _crop in cells]
+    seconds = _read_digits(crops)
+    texts = [_reconcile(a, b) for a, b in zip(firsts, seconds, strict=True)]
+    doubtful = [i for i, text in enumerate(texts) if "?" in text]
+    if doubtful:
+        thirds = _read_each([crops[i] for i in doubtful])
+        for i, third in zip(doubtful, thirds, strict=True):
+            texts[i] = _settle(texts[i], firsts[i], seconds[i], third)
+    return texts
+
+
+def _read_digits(crops) -> list[list[dict]]:
+    """Tesseract's words (digits only) in each of ``crops``, read in one strip."""
+    strip, spans = _strip(crops)
+    words = recognise(strip, "eng", ("-c", "tessedit_char_whitelist=0123456789.-"))
+    return [
+        [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+        for top, bottom in spans
+    ]
+
+
+def _read_each(crops) -> list[list[dict]]:
+    """Tesseract's words (digits only) in each of ``crops``, one line each."""
+    options = ("-c", "tessedit_char_whitelist=0123456789.-")
+    return [recognise(crop, "eng", options, psm=7) for crop in crops]
+
+
+def _settle(text: str, first: str, second: list[dict], third: list[dict]) -> str:
+    """A doubtful cell's text after a third reading: the third if it is
+    confident and repeats the digits of one of the first two readings."""
+    again = "".join(w["text"] for w in third)
+    if not _ONLY_NUMBER.fullmatch(again):
+        return text
+    earlier = {re.sub(r"[^\d.-]", "", t) for t in (first, _text(second))}
+    return again if again in earlier else text
+
+
+def _text(words: list[dict]) -> str:
+    return "".join(w["text"] for w in words)
 
 
 _STRAY = re.compile(r"\d{1,2}\??|\?")
@@ -327,13 +437,20 @@ def _band(box) -> tuple[int, int]:
     return round(box[1] / 8), round(box[3] / 8)
 
 
-def _number_cell(image, words: list[dict], box):
+def _number_cell(image, words: list[dict], box, number_row: bool = False):
     """``(box, words in it, image of it)`` for a cell of a number column
-    that holds a number, or one mark OCR took for a character."""
+    that holds a number, or one mark OCR took for a character; in a row of
+    numbers, also a cell OCR read as Chinese (``可本`` for 250)."""
+    from .ocrimage import for_digits
+
     x0, top, x1, bottom = box
     inside = _inside(words, box)
     text = "".join(w["text"] for w in inside)
-    if len(_CJK.findall(text)) > 1 and not _NOISY.fullmatch(text):
+    if (
+        len(_CJK.findall(text)) > 1
+        and not _NOISY.fullmatch(text)
+        and not (number_row and len(text) <= 3)
+    ):
         return None  # a header (其他, 总计) or a label
     inset = 6
     crop = image.crop(
@@ -341,7 +458,7 @@ def _number_cell(image, words: list[dict], box):
     )
     if crop.width < 8 or crop.height < 8 or crop.getextrema()[0] >= 160:
         return None  # an empty cell
-    return box, inside, crop
+    return box, inside, for_digits(crop)
 
 
 def _strip(crops):
