@@ -246,11 +246,13 @@ def reread_labels(image, words: list[dict], boxes) -> list[dict]:
     cells = []
     for box in boxes:
         inside = _inside(words, box)
-        if len(_CJK.findall("".join(w["text"] for w in inside))) > 1:
-            x0, top, x1, bottom = (int(v) for v in box)
-            crop = image.crop((x0 + INSET, top + INSET, x1 - INSET, bottom - INSET))
-            if crop.width > 8 and crop.height > 8:
-                cells.append((box, inside, crop))
+        text = "".join(w["text"] for w in inside)
+        if inside and len(_CJK.findall(text)) < 2 and _DIGIT.search(text):
+            continue  # a number
+        x0, top, x1, bottom = (int(v) for v in box)
+        crop = image.crop((x0 + INSET, top + INSET, x1 - INSET, bottom - INSET))
+        if crop.width > 8 and crop.height > 8 and crop.getextrema()[0] < 160:
+            cells.append((box, inside, crop))  # text, or ink OCR did not read well
     if not cells:
         return words
     strip, spans = _strip([crop for _box, _inside, crop in cells])
