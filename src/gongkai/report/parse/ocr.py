@@ -380,6 +380,7 @@ def _text(words: list[dict]) -> str:
     return "".join(w["text"] for w in words)
 
 
+_GARBLED = re.compile(r"[\d?]")
 _STRAY = re.compile(r"\d{1,2}\??|\?")
 
 
@@ -422,7 +423,10 @@ def _number_lines(words: list[dict], boxes) -> set:
             continue
         for key in (("column", *_span(box)), ("row", *_band(box))):
             count = counts.setdefault(key, [0, 0, 0])
-            count[0] += bool(_NUMERIC.fullmatch(text))
+            # A row also counts the numbers OCR garbled (``4?``, ``?可本``).
+            count[0] += bool(
+                _NUMERIC.fullmatch(text) or (key[0] == "row" and _GARBLED.search(text))
+            )
             count[1] += 1
             count[2] += len(_CJK.findall(text)) > 1
     out = set()
