@@ -243,16 +243,7 @@ def reread_labels(image, words: list[dict], boxes) -> list[dict]:
     """Read the text cells of the tables again, each on its own (stacked in
     one strip image): on the whole page Tesseract runs a label of two lines
     and the numbers beside it, half a line lower, into garbled lines."""
-    cells = []
-    for box in boxes:
-        inside = _inside(words, box)
-        text = "".join(w["text"] for w in inside)
-        if inside and len(_CJK.findall(text)) < 2 and _DIGIT.search(text):
-            continue  # a number
-        x0, top, x1, bottom = (int(v) for v in box)
-        crop = image.crop((x0 + INSET, top + INSET, x1 - INSET, bottom - INSET))
-        if crop.width > 8 and crop.height > 8 and crop.getextrema()[0] < 160:
-            cells.append((box, inside, crop))  # text, or ink OCR did not read well
+    cells = _text_cells(image, words, boxes)
     if not cells:
         return words
     strip, spans = _strip([crop for _box, _inside, crop in cells])
@@ -267,6 +258,33 @@ def reread_labels(image, words: list[dict], boxes) -> list[dict]:
         dx, dy = box[0] + INSET - GAP, box[1] + INSET - (top + GAP // 2)
         out += [_moved(w, dx, dy) for w in read if not _STRAY.fullmatch(w["text"])]
     return [w for w in words if id(w) not in replaced] + out
+
+
+def _text_cells(image, words: list[dict], boxes) -> list[tuple]:
+    """``(box, words in it, image of it)`` for every cell with ink but no
+    number: a label or a header however OCR read it (``4?`` for （七） outside
+    the number cells that :func:`recheck_numbers` finds), or nothing."""
+    numeric, _maybe = _number_boxes(words, boxes, _number_lines(words, boxes))
+    first = {}  # the first cell of each row: its label
+    for box in boxes:
+        if box[0] < first.get(_band(box), (float("inf"),))[0]:
+            first[_band(box)] = box
+    skip = {id(box) for box in numeric} - {id(box) for box in first.values()}
+    cells = []
+    for box in boxes:
+        inside = _inside(words, box)
+        text = "".join(w["text"] for w in inside)
+        if _NUMBER.fullmatch(text) or (id(box) in skip and _number_text(text)):
+            continue
+        x0, top, x1, bottom = (int(v) for v in box)
+        crop = image.crop((x0 + INSET, top + INSET, x1 - INSET, bottom - INSET))
+        if crop.width > 8 and crop.height > 8 and crop.getextrema()[0] < 160:
+            cells.append((box, inside, crop))
+    return cells
+
+
+def _number_text(text: str) -> bool:
+    return bool(text) and len(_CJK.findall(text)) < 2 and bool(_DIGIT.search(text))
 
 
 def _moved(word: dict, dx: float, dy: float) -> dict:
