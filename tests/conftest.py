@@ -1,6 +1,7 @@
 import os
 from pathlib import Path
 
+from django.test import override_settings
 from django.utils import translation
 
 import pytest
@@ -15,6 +16,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_as_in_a_fresh_checkout(tmp_path_factory):
+    """Pages name static files as in a checkout without ``collectstatic``:
+    the hashed copies a developer's ``make demo`` collected into var/static
+    are not what the test server serves (it serves the source files)."""
+    with override_settings(STATIC_ROOT=str(tmp_path_factory.mktemp("static"))):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -79,18 +79,6 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
-@pytest.fixture(autouse=True)
-def source_static_files(settings):
-    """Serve CSS from the source tree: a ``collectstatic`` run earlier (by
-    ``make demo``) must not leave the pages with an outdated manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        },
-    }
-
-
 @pytest.fixture
 def demo(transactional_db):
     world = build_demo_world()
