@@ -7,6 +7,14 @@ line) and gives each word with its box and confidence.  The words and the
 rules become a :class:`PageContent` like a PDF's text layer, so the ruled
 tables are rebuilt cell by cell exactly as for other PDFs.
 
+On the whole page Tesseract runs a label of two lines and the numbers
+beside it into garbled lines, and misreads or drops short numbers.  So the
+cells of the ruled tables are read again, each on its own, stacked in
+strip images (a few runs of Tesseract a page): the text cells with
+``chi_sim`` (:func:`reread_labels`), the number cells with ``eng`` and
+digits only, black on white and cut to their ink (:func:`recheck_numbers`),
+and the cells still in doubt once more one by one.
+
 Never a guess: a word that holds digits and is read with less than
 :data:`MIN_CONFIDENCE`, or that mixes digits with letters (``3z6``), is
 kept as unreadable (its digits and ``?``), which the table reader reports
