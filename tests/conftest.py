@@ -28,6 +28,17 @@ def _static_as_in_a_fresh_checkout(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Forget cached answers after each test: the database rolls back and
+    reuses ids, so a value cached for one test's agency 3 (e.g. whether it
+    has a standard catalogue) would otherwise hold for the next test's."""
+    yield
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Leave Chinese on after each test: a request in English activates English
     for the rest of the worker process."""
