@@ -7,9 +7,11 @@ entries, and compile (``make messages`` does both steps except translating).
 """
 
 import gettext
+import io
 import os
 import re
 import shutil
+import tokenize
 from pathlib import Path
 
 from django.conf import settings
@@ -374,9 +376,6 @@ _GETTEXT_NAMES = {
 def _gettext_in_fstrings(path: Path) -> list[int]:
     """Lines where a gettext call sits inside an f-string's braces: xgettext
     does not look there, so ``makemessages`` would drop the string."""
-    import io
-    import tokenize
-
     depth, lines = 0, []
     source = path.read_text(encoding="utf-8")
     for token in tokenize.generate_tokens(io.StringIO(source).readline):

@@ -92,15 +92,7 @@ def test_an_ambiguous_run_keeps_every_decoding_as_candidates():
 def test_a_run_that_no_split_makes_add_up_says_so():
     """``21108 38 2352 8411``: a 1 printed as 2, and the separators lost;
     no split makes the row's columns add up to its total."""
-    text = _layout_text().replace(
-        "21    108    38       235   1     8     411",
-        "21108    38       2352     8411",
-    )
-    result = read_detailed(text)
-    cells = [f"applications.carried_over[{i}]" for i in range(7)]
-    assert [result.report.cell(c) for c in cells] == [None] * 7
-    [finding] = [f for f in result.report.findings if cells[0] in f.cells]
-    assert finding.rule == "CELL-UNREADABLE"
+    finding = _null_carried_over_row("21108    38       2352     8411")
     assert "任何拆分都不能使各列之和等于总计" in finding.message
 
 
@@ -108,16 +100,22 @@ def test_a_cut_that_adds_up_in_its_row_but_not_in_its_columns_is_not_taken():
     """``3108 38 235 18 411``: printed 3 108 38 235 1 8 411 (3 is wrong: the
     row does not add up) with separators lost; 310 8 38 2 35 18 adds up to
     411, but then the columns do not: the row is left null, not guessed."""
+    finding = _null_carried_over_row("3108    38       235   18     411")
+    assert "与表三各列的勾稽关系不符" in finding.message
+
+
+def _null_carried_over_row(printed: str):
+    """Read the layout text with 上年结转's numbers printed as ``printed``;
+    the row must come back null, with one CELL-UNREADABLE finding: returned."""
     text = _layout_text().replace(
-        "21    108    38       235   1     8     411",
-        "3108    38       235   18     411",
+        "21    108    38       235   1     8     411", printed
     )
     result = read_detailed(text)
     cells = [f"applications.carried_over[{i}]" for i in range(7)]
     assert [result.report.cell(c) for c in cells] == [None] * 7
     [finding] = [f for f in result.report.findings if cells[0] in f.cells]
     assert finding.rule == "CELL-UNREADABLE"
-    assert "与表三各列的勾稽关系不符" in finding.message
+    return finding
 
 
 def test_digit_runs_with_too_many_decodings_are_refused_not_cut_short():

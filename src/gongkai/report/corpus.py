@@ -512,8 +512,7 @@ def undecided(expected: AnnualReport, result, paths: list[str]) -> list[str]:
     jointly).  A cell no such reading changes was decidable: the reader
     gave up too early."""
     wanted = set(paths)
-    rows = [(cells, options) for cells, options in result.decodings.items()]
-    rows = [(c, o) for c, o in rows if wanted & set(c)]
+    rows = [(c, o) for c, o in result.decodings.items() if wanted & set(c)]
     fits = _Fits(expected)
     found: set[str] = set()
     for cells, options in rows:
